@@ -1,0 +1,11 @@
+namespace Reporting.Core.Agencies;
+
+public enum AgencyKind
+{
+    Province,
+    Department,
+    ServiceCentre,
+    District,
+    Commune,
+    Other,
+}

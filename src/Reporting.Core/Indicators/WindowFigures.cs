@@ -1,0 +1,48 @@
+using Reporting.Core.Aggregates;
+
+namespace Reporting.Core.Indicators;
+
+/// <summary>
+/// Everything the indicators of one scope and window are computed from: sums over the window, the
+/// in-progress counts at its start (carried over) and end, and the procedures active in it.
+/// Built from aggregates (the fast path) or straight from dossiers (<see cref="ReferenceFigures"/>).
+/// </summary>
+public sealed class WindowFigures
+{
+    /// <summary>Received-based and ended-based counts over the window.</summary>
+    public CountsTotal Window { get; } = new();
+
+    /// <summary>Open counts at the day before the window: the carried-over dossiers.</summary>
+    public CountsTotal OpenAtStart { get; } = new();
+
+    /// <summary>Open counts at the window's last day.</summary>
+    public CountsTotal OpenAtEnd { get; } = new();
+
+    /// <summary>Received in the window, processed by its end, result expected, none issued.</summary>
+    public int OnlineWithoutResult { get; set; }
+    public int DigitisedWithoutResult { get; set; }
+
+    public HashSet<string> ProceduresWithOnline { get; } = [];
+    public HashSet<string> ProceduresWithFeeLine { get; } = [];
+    public HashSet<string> ProceduresPaidOnline { get; } = [];
+
+    public int New => Window.Received;
+    public int NewOnline => Window.ReceivedOnline;
+    public int NewOffline => Window.Received - Window.ReceivedOnline;
+    public int CarriedOver => OpenAtStart.Open;
+    public int InScope => New + CarriedOver;
+    public int Handled => Window.Handled;
+    public int InProgress => OpenAtEnd.Open;
+
+    public void Add(WindowFigures other)
+    {
+        Window.Add(other.Window);
+        OpenAtStart.Add(other.OpenAtStart);
+        OpenAtEnd.Add(other.OpenAtEnd);
+        OnlineWithoutResult += other.OnlineWithoutResult;
+        DigitisedWithoutResult += other.DigitisedWithoutResult;
+        ProceduresWithOnline.UnionWith(other.ProceduresWithOnline);
+        ProceduresWithFeeLine.UnionWith(other.ProceduresWithFeeLine);
+        ProceduresPaidOnline.UnionWith(other.ProceduresPaidOnline);
+    }
+}

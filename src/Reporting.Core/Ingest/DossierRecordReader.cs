@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Reporting.Core.Dossiers;
+
+namespace Reporting.Core.Ingest;
+
+/// <summary>The source fields of a dossier record, parsed; agency resolution and facts come later.</summary>
+public sealed record ParsedDossier(Dossier Dossier, DossierLists Lists, DateOnly AgencyDate);
+
+/// <summary>Parses one DongBoHoSoMC dossier record (spec feeds.md) and checks the bad-record rules.</summary>
+public static class DossierRecordReader
+{
+    public static ParsedDossier? Read(JsonElement element, string source, List<QuarantineReason> reasons)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            reasons.Add(new QuarantineReason(QuarantineReason.NotAnObject, null, "Bản ghi không phải đối tượng JSON."));
+            return null;
+        }
+
+        var r = new JsonRecord(element, reasons);
+        var code = r.String("MaHoSo", required: true);
+        var procedureCode = r.String("MaTTHC", required: true);
+        var agencyCode = r.String("MaDonVi", required: true);
+        var status = r.Code("TrangThaiHoSo", DossierStatus.IsKnown, required: true);
+        var channel = r.Code("KenhThucHien", v => v is >= 1 and <= 3) ?? Channel.InPerson;
+        var updated = r.Date("NgayCapNhat", required: true);
+        var receivedRequired = status is not null and not (DossierStatus.Submitted or DossierStatus.Refused);
+        var submitted = r.Date("NgayNopHoSo");
+        var received = r.Date("NgayTiepNhan", required: receivedRequired);
+        var promised = r.Date("NgayHenTra");
+        var ended = r.Date("NgayKetThucXuLy");
+        var returned = r.Date("NgayTra");
+        var refused = r.Date("NgayTuChoi");
+        var onlinePayment = r.Code("DuocThanhToanTrucTuyen", v => v is >= 0 and <= 2) ?? 0;
+        var vneid = r.Flag("TaiKhoanDuocXacThucVoiVNeID");
+        var synced = r.Code("DongBoDVCQG", v => v is 0 or 1);
+        var satisfaction = r.Code("DanhGiaHaiLong", v => v is 1 or 2);
+        var complaint = r.Flag("CoPhanAnhKienNghi");
+
+        var lists = new DossierLists();
+        foreach (var fee in r.Array("DanhSachLePhi"))
+        {
+            var amount = fee.Decimal("Gia") ?? 0;
+            if (amount < 0) reasons.Add(QuarantineReason.Value("DanhSachLePhi.Gia", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            lists.Fees.Add(new DossierFee(fee.String("MaPhiLePhi"), fee.String("TenPhiLePhi"), amount, fee.Code("HinhThucThu", _ => true)));
+        }
+
+        foreach (var c in r.Array("TaiLieuNop"))
+        {
+            lists.Components.Add(new DossierComponent(c.String("TenTaiLieu"), c.Flag("DuocSoHoa"), c.Flag("DuocTaiSuDung"), c.Flag("DuocLayTuKhoDMQG")));
+        }
+
+        foreach (var result in r.Array("DanhSachGiayToKetQua"))
+        {
+            lists.Results.Add(new DossierResult(result.String("TenGiayTo"), result.String("DuongDanTepTinKetQua")));
+        }
+
+        foreach (var s in r.Array("DanhSachHoSoBoSung"))
+        {
+            var requested = s.Date("NgayYeuCau", required: true);
+            var supplied = s.Date("NgayBoSung");
+            var before = s.Date("NgayHenTraTruoc");
+            var after = s.Date("NgayHenTraMoi");
+            if (requested is { } at)
+            {
+                lists.Supplements.Add(new DossierSupplement(at, supplied, before, after));
+            }
+        }
+
+        if (status is { } st && DossierStatus.IsFinished(st) && ended is null && returned is null && reasons.Count == 0)
+        {
+            reasons.Add(new QuarantineReason(QuarantineReason.FinishedWithoutEnd, "NgayKetThucXuLy",
+                $"Hồ sơ đã kết thúc (trạng thái {st}) nhưng thiếu cả NgayKetThucXuLy và NgayTra."));
+        }
+
+        var end = ended ?? returned;
+        if (received is { } rec && end is { } e && status is { } s2 && DossierStatus.IsFinished(s2) && e < rec)
+        {
+            reasons.Add(new QuarantineReason(QuarantineReason.EndBeforeReceived, ended is null ? "NgayTra" : "NgayKetThucXuLy",
+                $"Ngày kết thúc ({e:dd/MM/yyyy HH:mm}) trước ngày tiếp nhận ({rec:dd/MM/yyyy HH:mm})."));
+        }
+
+        if (reasons.Count > 0)
+        {
+            return null;
+        }
+
+        var dossier = new Dossier
+        {
+            Source = source,
+            Code = code!,
+            ProcedureCode = procedureCode!,
+            ProcedureName = r.String("TenTTHC"),
+            FieldCode = r.String("MaLinhVuc"),
+            FieldName = r.String("TenLinhVuc"),
+            AgencyCode = agencyCode!,
+            Channel = channel,
+            Status = status!.Value,
+            SubmittedAt = submitted,
+            ReceivedAt = received,
+            PromisedAt = promised,
+            HandlingEndedAt = ended,
+            ReturnedAt = returned,
+            RefusedAt = refused,
+            UpdatedAt = updated!.Value,
+            OnlinePayment = onlinePayment,
+            VneIdVerified = vneid,
+            SyncedToDvcqg = synced,
+            Satisfaction = satisfaction,
+            Complaint = complaint,
+        };
+        var agencyDate = DateOnly.FromDateTime(received ?? submitted ?? refused ?? updated!.Value);
+        return reasons.Count > 0 ? null : new ParsedDossier(dossier, lists, agencyDate);
+    }
+}

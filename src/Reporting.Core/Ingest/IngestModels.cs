@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Reporting.Core.Ingest;
+
+/// <summary>One raw record to ingest; <see cref="QuarantineId"/> is set when re-processing a quarantined one.</summary>
+public sealed record IngestRecord(JsonElement Json, long? QuarantineId = null);
+
+[JsonConverter(typeof(JsonStringEnumConverter<RecordOutcome>))]
+public enum RecordOutcome
+{
+    Stored,
+    Unchanged,
+    Stale,
+    Quarantined,
+}
+
+public sealed record RecordResult(int Index, string? Key, RecordOutcome Outcome, IReadOnlyList<QuarantineReason> Reasons);
+
+/// <summary>The outcome of every record of a batch, in input order.</summary>
+public sealed record IngestReport(IReadOnlyList<RecordResult> Records)
+{
+    public int Count(RecordOutcome outcome) => Records.Count(r => r.Outcome == outcome);
+}
+
+/// <summary>Limits an ingest to agencies (an API key bound to a subtree); null allows every agency.</summary>
+public sealed record IngestScope(string? AgencyCode, IReadOnlySet<int>? AllowedAgencyIds)
+{
+    public static IngestScope Everything { get; } = new(null, null);
+}
+
+/// <summary>Serialises writers in this process: aggregates are read-modify-write counters.</summary>
+public sealed class IngestGate
+{
+    public SemaphoreSlim Lock { get; } = new(1, 1);
+}
+
+internal static class RawJson
+{
+    public static string Of(JsonElement element) => element.GetRawText();
+}

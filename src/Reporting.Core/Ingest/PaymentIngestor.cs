@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Reporting.Core.Aggregates;
+using Reporting.Core.Dossiers;
+using Reporting.Core.Periods;
+using Reporting.Core.Persistence;
+
+namespace Reporting.Core.Ingest;
+
+/// <summary>
+/// Stores payment transactions and keeps "paid online" of their dossiers right, whichever of the
+/// two arrives first: a payment for a dossier not yet stored is kept and applied when it arrives.
+/// </summary>
+public sealed class PaymentIngestor(
+    IDbContextFactory<ReportingDbContext> dbFactory,
+    IngestGate gate,
+    DataChangeNotifier notifier,
+    TimeProvider clock,
+    ILogger<PaymentIngestor> logger)
+{
+    public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, CancellationToken ct = default)
+    {
+        var now = VietnamTime.ToLocal(clock.GetUtcNow());
+        var results = new RecordResult[records.Count];
+        var valid = new List<(int Index, Payment Payment)>();
+        var rejected = new List<(int Index, string? Key, List<QuarantineReason> Reasons)>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var reasons = new List<QuarantineReason>();
+            if (PaymentRecordReader.Read(records[i].Json, source, reasons) is { } payment)
+            {
+                valid.Add((i, payment));
+            }
+            else
+            {
+                rejected.Add((i, DossierIngestor.KeyOf(records[i], "MaGiaoDich"), reasons));
+            }
+        }
+
+        var stored = 0;
+        var dossiersChanged = 0;
+        long version;
+        await gate.Lock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var dbTx = tx.GetDbTransaction();
+            var state = await AggregateWriter.EnsureStateAsync(db, dbTx, DateOnly.FromDateTime(now), ct);
+
+            var keys = valid.Select(v => v.Payment.TransactionCode).Distinct().ToList();
+            var existing = new Dictionary<string, Payment>();
+            foreach (var chunk in keys.Chunk(500))
+            {
+                foreach (var p in await db.Payments.AsNoTracking().Where(p => chunk.Contains(p.TransactionCode)).ToListAsync(ct))
+                {
+                    existing[p.TransactionCode] = p;
+                }
+            }
+
+            var current = new Dictionary<string, Payment>(existing);
+            var toWrite = new Dictionary<string, Payment>();
+            foreach (var (index, payment) in valid)
+            {
+                payment.StoredAt = now;
+                var outcome = RecordOutcome.Stored;
+                if (current.TryGetValue(payment.TransactionCode, out var before))
+                {
+                    outcome = payment.UpdatedAt < before.UpdatedAt ? RecordOutcome.Stale
+                        : payment.UpdatedAt == before.UpdatedAt ? RecordOutcome.Unchanged
+                        : RecordOutcome.Stored;
+                }
+
+                if (outcome == RecordOutcome.Stored)
+                {
+                    current[payment.TransactionCode] = payment;
+                    toWrite[payment.TransactionCode] = payment;
+                    stored++;
+                }
+
+                results[index] = new RecordResult(index, payment.TransactionCode, outcome, []);
+                if (records[index].QuarantineId is { } qid)
+                {
+                    await DossierIngestor.MarkResolvedAsync(db, qid, QuarantineState.Reprocessed, now, ct);
+                }
+            }
+
+            var rows = new RowCommands<Payment>(db, dbTx);
+            foreach (var (key, payment) in toWrite)
+            {
+                if (existing.ContainsKey(key))
+                {
+                    rows.Delete(payment);
+                }
+
+                rows.Insert(payment);
+            }
+
+            var affected = toWrite.Values.Select(p => p.DossierCode).Distinct().ToList();
+            dossiersChanged = await RefreshDossiersAsync(db, dbTx, affected, state.HorizonBucket, ct);
+
+            await DossierIngestor.QuarantineAsync(db, source, RecordKinds.Payment, records, rejected, results, now, ct);
+
+            if (stored > 0)
+            {
+                state.DataVersion++;
+                state.LastChangeAt = now;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            version = state.DataVersion;
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+
+        logger.LogInformation("Ingested {Count} payment records from {Source}: {Stored} stored, {Quarantined} quarantined, {Dossiers} dossiers changed",
+            records.Count, source, stored, rejected.Count, dossiersChanged);
+        if (stored > 0)
+        {
+            notifier.Publish(new DataChange(source, RecordKinds.Payment, stored, version, clock.GetUtcNow()));
+        }
+
+        return new IngestReport(results);
+    }
+
+    /// <summary>Dossier codes that have a successful, not refunded payment (latest version of each transaction).</summary>
+    internal static async Task<HashSet<string>> LoadPaidDossierCodesAsync(ReportingDbContext db, IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
+    {
+        var paid = new HashSet<string>();
+        foreach (var chunk in dossierCodes.Chunk(500))
+        {
+            var codes = await db.Payments.AsNoTracking()
+                .Where(p => chunk.Contains(p.DossierCode) && p.State == Payment.Succeeded)
+                .Select(p => p.DossierCode).Distinct().ToListAsync(ct);
+            paid.UnionWith(codes);
+        }
+
+        return paid;
+    }
+
+    private static async Task<int> RefreshDossiersAsync(ReportingDbContext db, System.Data.Common.DbTransaction tx, List<string> codes, int horizon, CancellationToken ct)
+    {
+        var paid = await LoadPaidDossierCodesAsync(db, codes, ct);
+        var delta = new AggregateDelta();
+        var rows = new RowCommands<Dossier>(db, tx);
+        var changed = 0;
+        foreach (var chunk in codes.Chunk(500))
+        {
+            var dossiers = await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Code)).ToListAsync(ct);
+            foreach (var d in dossiers)
+            {
+                var nowPaid = paid.Contains(d.Code);
+                if (d.PaidByPaymentFeed == nowPaid)
+                {
+                    continue;
+                }
+
+                DossierContribution.Apply(d, -1, horizon, delta);
+                d.PaidByPaymentFeed = nowPaid;
+                DossierFacts.RefreshPaid(d);
+                DossierContribution.Apply(d, 1, horizon, delta);
+                rows.Delete(d);
+                rows.Insert(d);
+                changed++;
+            }
+        }
+
+        AggregateWriter.Flush(db, tx, delta);
+        return changed;
+    }
+}

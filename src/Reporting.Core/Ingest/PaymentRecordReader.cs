@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace Reporting.Core.Ingest;
+
+/// <summary>Parses one payment record of the PaymentFeed (spec feeds.md).</summary>
+public static class PaymentRecordReader
+{
+    private static readonly string[] States = [Payment.Succeeded, Payment.Failed, Payment.Refunded];
+
+    public static Payment? Read(JsonElement element, string source, List<QuarantineReason> reasons)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            reasons.Add(new QuarantineReason(QuarantineReason.NotAnObject, null, "Bản ghi không phải đối tượng JSON."));
+            return null;
+        }
+
+        var r = new JsonRecord(element, reasons);
+        var transaction = r.String("MaGiaoDich", required: true);
+        var dossier = r.String("MaHoSo", required: true);
+        var amount = r.Decimal("SoTien", required: true);
+        var channel = r.Code("KenhThanhToan", v => v is 1 or 2);
+        var state = r.String("TrangThai");
+        var paidAt = r.Date("ThoiGianThanhToan");
+        var updated = r.Date("NgayCapNhat", required: true);
+        if (state is not null && !States.Contains(state, StringComparer.Ordinal))
+        {
+            reasons.Add(QuarantineReason.Unknown("TrangThai", state));
+        }
+
+        if (amount < 0)
+        {
+            reasons.Add(QuarantineReason.Value("SoTien", amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (reasons.Count > 0)
+        {
+            return null;
+        }
+
+        return new Payment
+        {
+            TransactionCode = transaction!,
+            Source = source,
+            DossierCode = dossier!,
+            Amount = amount!.Value,
+            Channel = channel,
+            State = state ?? string.Empty,
+            PaidAt = paidAt,
+            UpdatedAt = updated!.Value,
+        };
+    }
+}

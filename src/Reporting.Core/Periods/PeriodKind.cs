@@ -1,0 +1,10 @@
+namespace Reporting.Core.Periods;
+
+public enum PeriodKind
+{
+    Month,
+    Quarter,
+    HalfYear,
+    NineMonths,
+    Year,
+}

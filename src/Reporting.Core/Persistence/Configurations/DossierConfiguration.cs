@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reporting.Core.Dossiers;
+
+namespace Reporting.Core.Persistence.Configurations;
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> b)
+    {
+        b.HasKey(d => new { d.Source, d.Code });
+        b.Property(d => d.Source).HasMaxLength(64);
+        b.Property(d => d.Code).HasMaxLength(64);
+        b.Property(d => d.ProcedureCode).HasMaxLength(32);
+        b.Property(d => d.ProcedureName).HasMaxLength(1000);
+        b.Property(d => d.FieldCode).HasMaxLength(64);
+        b.Property(d => d.FieldName).HasMaxLength(300);
+        b.Property(d => d.AgencyCode).HasMaxLength(64);
+        b.Property(d => d.Handling).HasConversion<int>();
+
+        // Lists behind a figure filter by agency and the received or end day.
+        b.HasIndex(d => new { d.AgencyId, d.ReceivedDay });
+        b.HasIndex(d => new { d.AgencyId, d.EndDay });
+        // Payments find their dossier by code, whichever arrives first.
+        b.HasIndex(d => d.Code);
+        b.HasOne<Agencies.Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reporting.Core.Ingest;
+
+namespace Reporting.Core.Persistence.Configurations;
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.HasKey(p => p.TransactionCode);
+        b.Property(p => p.TransactionCode).HasMaxLength(64);
+        b.Property(p => p.Source).HasMaxLength(64);
+        b.Property(p => p.DossierCode).HasMaxLength(64);
+        b.Property(p => p.State).HasMaxLength(16);
+        b.Property(p => p.Amount).HasPrecision(18, 0);
+        b.HasIndex(p => p.DossierCode);
+    }
+}

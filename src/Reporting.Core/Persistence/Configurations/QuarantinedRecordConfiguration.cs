@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reporting.Core.Ingest;
+
+namespace Reporting.Core.Persistence.Configurations;
+
+internal sealed class QuarantinedRecordConfiguration : IEntityTypeConfiguration<QuarantinedRecord>
+{
+    public void Configure(EntityTypeBuilder<QuarantinedRecord> b)
+    {
+        b.ToTable("Quarantine");
+        b.Property(q => q.Source).HasMaxLength(64);
+        b.Property(q => q.Kind).HasMaxLength(16);
+        b.Property(q => q.RecordKey).HasMaxLength(64);
+        b.Property(q => q.ReasonCodes).HasMaxLength(300);
+        b.Property(q => q.State).HasConversion<int>();
+        b.HasIndex(q => new { q.State, q.Source, q.QuarantinedAt });
+        b.HasIndex(q => new { q.Source, q.RecordKey });
+    }
+}

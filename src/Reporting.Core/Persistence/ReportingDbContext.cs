@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Agencies;
+using Reporting.Core.Aggregates;
+using Reporting.Core.Calendar;
+using Reporting.Core.Dossiers;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingest;
+using Reporting.Core.Procedures;
+
+namespace Reporting.Core.Persistence;
+
+/// <summary>
+/// The reporting database. Each provider has a thin subclass carrying its own migration set
+/// (docs/decisions/001-two-migration-sets.md); services depend on this base type.
+/// </summary>
+public abstract class ReportingDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencySuccession> AgencySuccessions => Set<AgencySuccession>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
+    public DbSet<AgencyBucketStat> AgencyBucketStats => Set<AgencyBucketStat>();
+    public DbSet<ProcedureBucketStat> ProcedureBucketStats => Set<ProcedureBucketStat>();
+    public DbSet<ResultGapStat> ResultGapStats => Set<ResultGapStat>();
+    public DbSet<AggregateState> AggregateStates => Set<AggregateState>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<RatingBand> RatingBands => Set<RatingBand>();
+    public DbSet<ManualIndicatorValue> ManualIndicatorValues => Set<ManualIndicatorValue>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
+}
+
+public sealed class SqliteReportingDbContext(DbContextOptions<SqliteReportingDbContext> options) : ReportingDbContext(options);
+
+public sealed class SqlServerReportingDbContext(DbContextOptions<SqlServerReportingDbContext> options) : ReportingDbContext(options);
