@@ -1,6 +1,55 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Reporting.Core;
+using Reporting.Web.Agencies;
+using Reporting.Web.Api;
+using Reporting.Web.Health;
+using Reporting.Web.Indicators;
+using Reporting.Web.Ingest;
+using Reporting.Web.Quarantine;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-app.Run();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSerilog((services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext());
+
+    builder.AddReportingCore();
+    builder.AddReportingApi();
+    builder.Services.AddReportingHealth();
+
+    var app = builder.Build();
+    await app.Services.InitializeDatabaseAsync();
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseSerilogRequestLogging();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapOpenApi();
+    app.MapReportingHealth();
+    app.MapAgenciesApi();
+    app.MapIndicatorsApi();
+    app.MapIngestApi();
+    app.MapQuarantineApi();
+
+    await app.RunAsync();
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    Log.Fatal(e, "Reporting System stopped during start-up");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

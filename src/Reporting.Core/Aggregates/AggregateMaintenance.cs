@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Reporting.Core.Dossiers;
+using Reporting.Core.Ingest;
+using Reporting.Core.Periods;
+using Reporting.Core.Persistence;
+
+namespace Reporting.Core.Aggregates;
+
+/// <summary>
+/// Recovery and upkeep of the aggregates: a full rebuild from dossiers, re-deriving dossier facts
+/// after the catalogue or calendar changed, and extending the open-dossier horizon.
+/// </summary>
+public sealed class AggregateMaintenance(
+    IDbContextFactory<ReportingDbContext> dbFactory,
+    ReferenceData referenceData,
+    IngestGate gate,
+    DataChangeNotifier notifier,
+    TimeProvider clock,
+    ILogger<AggregateMaintenance> logger)
+{
+    /// <summary>Recounts every aggregate from the stored dossiers, in one transaction.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var today = VietnamTime.Today(clock);
+        int count = 0;
+        long version;
+        await gate.Lock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.ProcedureBucketStats.ExecuteDeleteAsync(ct);
+            await db.AgencyBucketStats.ExecuteDeleteAsync(ct);
+            await db.ResultGapStats.ExecuteDeleteAsync(ct);
+            var state = await db.AggregateStates.FirstOrDefaultAsync(ct);
+            if (state is null)
+            {
+                state = new AggregateState { Id = 1 };
+                db.AggregateStates.Add(state);
+            }
+
+            state.HorizonBucket = AggregateWriter.RequiredHorizon(today);
+            var delta = new AggregateDelta();
+            await foreach (var d in db.Dossiers.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+            {
+                DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
+                count++;
+            }
+
+            AggregateWriter.Flush(db, tx.GetDbTransaction(), delta);
+            state.DataVersion++;
+            state.LastChangeAt = VietnamTime.ToLocal(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            version = state.DataVersion;
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+
+        logger.LogInformation("Rebuilt aggregates from {Count} dossiers in {Elapsed} ms", count, watch.ElapsedMilliseconds);
+        notifier.Publish(new DataChange("rebuild", RecordKinds.Dossier, count, version, clock.GetUtcNow()));
+        return count;
+    }
+
+    /// <summary>Extends open counts when the calendar has moved past the horizon (run daily and at start-up).</summary>
+    public async Task EnsureHorizonAsync(CancellationToken ct = default)
+    {
+        await gate.Lock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await AggregateWriter.EnsureStateAsync(db, tx.GetDbTransaction(), VietnamTime.Today(clock), ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Re-derives the facts of the matching dossiers from their stored source fields (after the
+    /// catalogue or the working calendar changed) and moves their contributions accordingly.
+    /// </summary>
+    public async Task<int> RefreshDossiersAsync(Expression<Func<Dossier, bool>> which, CancellationToken ct = default)
+    {
+        var reference = await referenceData.GetAsync(ct);
+        var changed = 0;
+        await gate.Lock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var dbTx = tx.GetDbTransaction();
+            var state = await AggregateWriter.EnsureStateAsync(db, dbTx, VietnamTime.Today(clock), ct);
+            var dossiers = await db.Dossiers.AsNoTracking().Where(which).ToListAsync(ct);
+            var delta = new AggregateDelta();
+            var rows = new RowCommands<Dossier>(db, dbTx);
+            foreach (var d in dossiers)
+            {
+                DossierContribution.Apply(d, -1, state.HorizonBucket, delta);
+                var lists = System.Text.Json.JsonSerializer.Deserialize<DossierLists>(d.ListsJson, DossierFacts.ListsJsonOptions) ?? new DossierLists();
+                reference.Procedures.TryGetValue(d.ProcedureCode, out var procedure);
+                DossierFacts.Apply(d, lists, procedure, reference.Calendar);
+                DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
+                rows.Delete(d);
+                rows.Insert(d);
+                changed++;
+            }
+
+            AggregateWriter.Flush(db, dbTx, delta);
+            state.DataVersion++;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+
+        logger.LogInformation("Re-derived facts of {Count} dossiers", changed);
+        return changed;
+    }
+}

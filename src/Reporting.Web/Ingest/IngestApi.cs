@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Reporting.Core.Agencies;
+using Reporting.Core.Ingest;
+using Reporting.Core.Persistence;
+using Reporting.Web.Api;
+
+namespace Reporting.Web.Ingest;
+
+/// <summary>Push ingest (spec feeds.md): the source is the API key's name.</summary>
+public static class IngestApi
+{
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/ingest").RequireAuthorization(ApiScopes.Ingest).WithTags("Tiếp nhận dữ liệu");
+        group.MapPost("/dossiers", IngestDossiers).WithName("IngestDossiers");
+        group.MapPost("/payments", IngestPayments).WithName("IngestPayments");
+        return app;
+    }
+
+    private static async Task<IResult> IngestDossiers(HttpRequest request, DossierIngestor ingestor, ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    {
+        var (records, problem) = await ReadEnvelopeAsync(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var scope = await ScopeOfAsync(request.HttpContext.User, reference, clock, ct);
+        if (scope is null)
+        {
+            return AgencyScope.Forbidden(request.HttpContext.User.KeyAgency());
+        }
+
+        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, scope, ct);
+        return Results.Ok(ReportJson(report));
+    }
+
+    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, CancellationToken ct)
+    {
+        var (records, problem) = await ReadEnvelopeAsync(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, ct);
+        return Results.Ok(ReportJson(report));
+    }
+
+    private static string SourceOf(ClaimsPrincipal user) => user.Identity?.Name ?? "push";
+
+    private static async Task<IngestScope?> ScopeOfAsync(ClaimsPrincipal user, ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    {
+        var code = user.KeyAgency();
+        if (code is null)
+        {
+            return IngestScope.Everything;
+        }
+
+        var tree = (await reference.GetAsync(ct)).Tree;
+        var agency = tree.FindByCode(code, clock.Today());
+        return agency is null ? null : new IngestScope(code, tree.Descendants(agency.Id));
+    }
+
+    /// <summary>Reads <c>{ "service": …, "isUpdating": …, "data": [ … ] }</c>; payments may also send <c>items</c>.</summary>
+    private static async Task<(List<IngestRecord>? Records, IResult? Problem)> ReadEnvelopeAsync(HttpRequest request, CancellationToken ct)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, default, ct);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Result(StatusCodes.Status400BadRequest, "invalid-json", "JSON không hợp lệ",
+                $"Nội dung gửi lên không phải JSON hợp lệ: {e.Message}"));
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !(root.TryGetProperty("data", out var data) || root.TryGetProperty("items", out data))
+            || data.ValueKind != JsonValueKind.Array)
+        {
+            return (null, Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["data"] = ["Cần đối tượng { \"service\": \"DongBoHoSoMC\", \"isUpdating\": true, \"data\": [ … ] } với data là mảng bản ghi."],
+            }));
+        }
+
+        // Elements stay valid while the document lives; the document is owned by the request.
+        request.HttpContext.Response.RegisterForDispose(document);
+        return (data.EnumerateArray().Select(e => new IngestRecord(e)).ToList(), null);
+    }
+
+    private static object ReportJson(IngestReport report) => new
+    {
+        received = report.Records.Count,
+        stored = report.Count(RecordOutcome.Stored),
+        unchanged = report.Count(RecordOutcome.Unchanged),
+        stale = report.Count(RecordOutcome.Stale),
+        quarantined = report.Count(RecordOutcome.Quarantined),
+        records = report.Records.Select(r => new
+        {
+            index = r.Index,
+            key = r.Key,
+            outcome = r.Outcome.ToString().ToLowerInvariant(),
+            reasons = r.Reasons.Select(x => new { code = x.Code, field = x.Field, message = x.Message }),
+        }),
+    };
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Ingest;
+using Reporting.Core.Persistence;
+using Reporting.Web.Api;
+using Reporting.Web.Indicators;
+
+namespace Reporting.Web.Quarantine;
+
+public static class QuarantineApi
+{
+    public static IEndpointRouteBuilder MapQuarantineApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/quarantine", GetQuarantine).RequireAuthorization(ApiScopes.Read).WithTags("Cách ly").WithName("GetQuarantine");
+        return app;
+    }
+
+    private static async Task<IResult> GetQuarantine(
+        string? source, string? reason, string? state, int? page, int? pageSize, IDbContextFactory<ReportingDbContext> dbFactory, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 100, 1, 1000);
+        var number = Math.Max(1, page ?? 1);
+        var wanted = state?.ToLowerInvariant() switch
+        {
+            "all" => (QuarantineState?)null,
+            "reprocessed" => QuarantineState.Reprocessed,
+            "superseded" => QuarantineState.Superseded,
+            _ => QuarantineState.Pending,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Quarantine.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(source)) query = query.Where(q => q.Source == source);
+        if (!string.IsNullOrWhiteSpace(reason)) query = query.Where(q => q.ReasonCodes.Contains(reason));
+        if (wanted is { } st) query = query.Where(q => q.State == st);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(q => q.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return Results.Ok(new
+        {
+            total,
+            page = number,
+            pageSize = size,
+            items = items.Select(q => new
+            {
+                id = q.Id,
+                source = q.Source,
+                kind = q.Kind,
+                key = q.RecordKey,
+                reasonCodes = q.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                reasons = q.Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                quarantinedAt = IndicatorsApi.Offset(q.QuarantinedAt),
+                state = q.State.ToString().ToLowerInvariant(),
+                resolvedAt = IndicatorsApi.Offset(q.ResolvedAt),
+                raw = System.Text.Json.JsonDocument.Parse(q.RawJson).RootElement,
+            }),
+        });
+    }
+}
