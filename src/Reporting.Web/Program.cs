@@ -15,7 +15,9 @@ try
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+        .Enrich.FromLogContext(),
+        // The static logger is only the bootstrap one: several hosts (tests) may share a process.
+        preserveStaticLogger: true);
 
     builder.AddReportingCore();
     builder.AddReportingApi();
