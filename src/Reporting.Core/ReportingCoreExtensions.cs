@@ -48,6 +48,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton<DossierIngestor>();
         services.AddSingleton<PaymentIngestor>();
+        services.AddSingleton<QuarantineReprocessor>();
         services.AddSingleton<AggregateMaintenance>();
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<IndicatorDossierService>();
