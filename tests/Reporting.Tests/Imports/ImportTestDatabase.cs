@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Persistence;
+
+namespace Reporting.Tests.Imports;
+
+/// <summary>A real SQLite file with the schema of the model (no migrations yet), deleted on dispose.</summary>
+public sealed class ImportTestDatabase : IDbContextFactory<ReportingDbContext>, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"reporting-imports-{Guid.NewGuid():N}.db");
+    private readonly DbContextOptions<SqliteReportingDbContext> _options;
+
+    public ImportTestDatabase()
+    {
+        _options = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite($"Data Source={_path}").Options;
+        using var db = new SqliteReportingDbContext(_options);
+        db.Database.EnsureCreated();
+        ReferenceData = new ReferenceData(this);
+    }
+
+    public ReferenceData ReferenceData { get; }
+
+    public ReportingDbContext CreateDbContext() => new SqliteReportingDbContext(_options);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+}
+
+/// <summary>A clock stopped at a local Asia/Ho_Chi_Minh time.</summary>
+public sealed class FixedClock(DateTime local) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new DateTimeOffset(local, TimeSpan.FromHours(7)).ToUniversalTime();
+}
