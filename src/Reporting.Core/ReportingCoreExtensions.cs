@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
@@ -52,6 +53,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<AggregateMaintenance>();
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<IndicatorDossierService>();
+        services.AddImports();
         return builder;
     }
 

@@ -1,9 +1,11 @@
 using Reporting.Core;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
+using Reporting.Web.Demo;
 using Reporting.Web.Health;
 using Reporting.Web.Indicators;
 using Reporting.Web.Ingest;
+using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Serilog;
 
@@ -22,6 +24,7 @@ try
     builder.AddReportingCore();
     builder.AddReportingApi();
     builder.Services.AddReportingHealth();
+    builder.AddDemoProvince();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
@@ -38,6 +41,7 @@ try
     app.MapReportingHealth();
     app.MapAgenciesApi();
     app.MapIndicatorsApi();
+    app.MapProceduresApi();
     app.MapIngestApi();
     app.MapQuarantineApi();
 

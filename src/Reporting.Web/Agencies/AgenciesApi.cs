@@ -1,3 +1,6 @@
+using Reporting.Core.Agencies;
+using Reporting.Core.Feeds;
+using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
 using Reporting.Web.Api;
 
@@ -8,7 +11,27 @@ public static class AgenciesApi
     public static IEndpointRouteBuilder MapAgenciesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/agencies", GetAgencies).RequireAuthorization(ApiScopes.Read).WithTags("Đơn vị").WithName("GetAgencies");
+        app.MapPut("/api/v1/agencies", PutAgencies).RequireAuthorization(ApiScopes.Admin).WithTags("Đơn vị").WithName("PutAgencies");
         return app;
+    }
+
+    private static async Task<IResult> PutAgencies(HttpRequest request, AgencyTreeImport import, QuarantineReprocessor reprocessor, CancellationToken ct)
+    {
+        var (items, problem) = await ImportProblems.ReadItemsAsync<AgencyTreeItem>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await import.ReplaceAsync(items!, ct);
+        if (!result.Succeeded)
+        {
+            return ImportProblems.Refused(result, "Cây đơn vị");
+        }
+
+        // Records quarantined for an unknown agency may be valid under the new tree.
+        var (tried, stored) = await reprocessor.ReprocessAsync(QuarantineReason.UnknownAgency, ct: ct);
+        return Results.Ok(new { counts = ImportProblems.Counts(result.Counts), quarantineReprocessed = tried, quarantineAccepted = stored });
     }
 
     private static async Task<IResult> GetAgencies(ReferenceData reference, CancellationToken ct)

@@ -1,0 +1,36 @@
+using Reporting.Core.Aggregates;
+using Reporting.Core.Feeds;
+using Reporting.Core.Procedures;
+using Reporting.Web.Agencies;
+using Reporting.Web.Api;
+
+namespace Reporting.Web.Procedures;
+
+public static class ProceduresApi
+{
+    public static IEndpointRouteBuilder MapProceduresApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/v1/procedures", PutProcedures).RequireAuthorization(ApiScopes.Admin).WithTags("Thủ tục hành chính").WithName("PutProcedures");
+        return app;
+    }
+
+    private static async Task<IResult> PutProcedures(HttpRequest request, ProcedureCatalogImport import, AggregateMaintenance maintenance, CancellationToken ct)
+    {
+        var (items, problem) = await ImportProblems.ReadItemsAsync<ProcedureFeedItem>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await import.ReplaceAsync(items!, ct);
+        if (!result.Succeeded)
+        {
+            return ImportProblems.Refused(result, "Danh mục TTHC");
+        }
+
+        // Fees, results and statutory times feed dossier facts: re-derive the dossiers they touch.
+        var changed = result.ChangedProcedureCodes.ToList();
+        var refreshed = changed.Count == 0 ? 0 : await maintenance.RefreshDossiersAsync(d => changed.Contains(d.ProcedureCode), ct);
+        return Results.Ok(new { counts = ImportProblems.Counts(result.Counts), changedProcedures = changed.Count, dossiersRecomputed = refreshed });
+    }
+}
