@@ -95,7 +95,7 @@ public static class Bieu06ExcelWriter
 
         var title = Text(sheet.Range(4, 1, 4, LastColumn), report.Title);
         title.Style.Font.SetBold().Font.SetFontSize(13).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Alignment.SetWrapText();
-        sheet.Row(4).Height = HeightFor(report.Title.Length, 130, 18);
+        sheet.Row(4).Height = HeightFor(report.Title.Length, 90, 18);
 
         Text(sheet.Range(5, 1, 5, LastColumn), $"Kỳ báo cáo: {report.PeriodLabel}")
             .Style.Font.SetBold().Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);

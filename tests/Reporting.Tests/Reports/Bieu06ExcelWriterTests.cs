@@ -242,6 +242,23 @@ public class Bieu06ExcelWriterTests
         Assert.Contains("Ô cột (4) dòng \"Tổng cộng\"", error.Message);
     }
 
+    [Fact]
+    public void An_empty_group_has_zeros_and_the_total_still_adds_up()
+    {
+        var item = Bieu06Samples.Item("000.00.12.H42", "Sở Tư pháp", "Cấp tỉnh", "1", 5, 6, 7, 8, 1, 2, 4);
+        var province = Bieu06Row.Sum(Bieu06RowKind.Subtotal, "Cấp tỉnh", "Cấp tỉnh", [item]) with { Ordinal = "I" };
+        var communes = Bieu06Row.Sum(Bieu06RowKind.Subtotal, "Cấp xã", "Cấp xã", []) with { Ordinal = "II" };
+        var total = Bieu06Row.Sum(Bieu06RowKind.Total, "total", "Tổng cộng", [province, communes]);
+        var report = Bieu06Samples.Grouped() with { Rows = [province, item, communes, total] };
+        var (workbook, sheet) = WriteAndOpen(report);
+        using var _ = workbook;
+
+        Assert.False(sheet.Cell(First + 2, 3).HasFormula);
+        Assert.Equal(0, sheet.Cell(First + 2, 3).GetValue<int>());
+        Assert.Equal("SUM(D12,D14)", sheet.Cell(First + 3, 4).FormulaA1);
+        Assert.Equal(18, sheet.Cell(First + 3, 3).GetValue<int>());
+    }
+
     [Theory]
     [InlineData("Biểu 06", true)]
     [InlineData("Biểu số 06/VPCP/KSTT", false)]
