@@ -9,6 +9,7 @@ using Reporting.Core.Aggregates;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
+using Reporting.Core.Reports.Bieu06;
 
 namespace Reporting.Core;
 
@@ -54,6 +55,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<IndicatorDossierService>();
         services.AddImports();
+        services.AddBieu06();
         return builder;
     }
 

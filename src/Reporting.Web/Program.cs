@@ -7,6 +7,7 @@ using Reporting.Web.Indicators;
 using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
+using Reporting.Web.Reports;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -44,6 +45,7 @@ try
     app.MapProceduresApi();
     app.MapIngestApi();
     app.MapQuarantineApi();
+    app.MapReportsApi();
 
     await app.RunAsync();
 }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Reporting.Core;
+using Reporting.Core.Agencies;
+using Reporting.Core.Aggregates;
+using Reporting.Core.Demo;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingest;
+using Reporting.Core.Periods;
+using Reporting.Core.Procedures;
+
+// Scripted load run for the speed targets of docs/benchmarks.md:
+//   dotnet run -c Release --project tools/Reporting.LoadRun -- [dossiers ...]
+// For each size: a fresh SQLite file, the demo province ingested through DossierIngestor (the code
+// path of POST /api/v1/ingest/dossiers after JSON parsing), then timed province-year indicator
+// queries, a timed full aggregate rebuild, and the indicators again.
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [300_000, 3_000_000];
+var endDate = new DateOnly(2026, 11, 23);
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeOrOs()}");
+
+foreach (var size in sizes)
+{
+    var directory = Path.Combine(Path.GetTempPath(), "reporting-loadrun", Guid.NewGuid().ToString("N"));
+    Directory.CreateDirectory(directory);
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
+    builder.Configuration["ConnectionStrings:Reporting"] = $"Data Source={Path.Combine(directory, "reporting.db")}";
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.AddReportingCore();
+    using var host = builder.Build();
+    var services = host.Services;
+    await services.InitializeDatabaseAsync();
+
+    var province = DemoProvince.Build(new DemoOptions { DossierCount = size, EndDate = endDate });
+    using (var scope = services.CreateScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<AgencyTreeImport>().ReplaceAsync(province.Tree.Items);
+        await scope.ServiceProvider.GetRequiredService<ProcedureCatalogImport>().ReplaceAsync(province.Procedures);
+    }
+
+    // Serialise first, so that the ingest figure measures ingest and not the generator.
+    var watch = Stopwatch.StartNew();
+    var batches = province.Dossiers().Chunk(5000)
+        .Select(b => b.Select(d => new IngestRecord(JsonSerializer.SerializeToElement(d))).ToList()).ToList();
+    var prepared = watch.Elapsed;
+    var ingestor = services.GetRequiredService<DossierIngestor>();
+    var total = 0;
+    watch.Restart();
+    foreach (var batch in batches)
+    {
+        await ingestor.IngestAsync("loadrun", batch);
+        total += batch.Count;
+    }
+
+    var ingest = watch.Elapsed;
+    batches.Clear();
+    Console.WriteLine($"\n== {size:N0} dossiers (generated and serialised in {prepared.TotalSeconds:0.0} s)");
+    Console.WriteLine($"ingest: {total:N0} dossiers in {ingest.TotalSeconds:0.0} s = {total / ingest.TotalSeconds:N0} dossiers/s (batches of 5,000, one transaction each)");
+
+    var indicators = services.GetRequiredService<IndicatorService>();
+    await TimeQueries("province indicators, year 2026, calendar, current view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026))));
+    await TimeQueries("province indicators, 2026-Q3, cut-off, historical view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.Quarter(2026, 3), WindowKind.Cutoff, HistoryView.Historical)));
+    await TimeQueries("province + all children (ranking), year 2026", () => indicators.GetManyAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)), includeChildren: true));
+
+    watch.Restart();
+    var rebuilt = await services.GetRequiredService<AggregateMaintenance>().RebuildAsync();
+    Console.WriteLine($"full aggregate rebuild: {rebuilt:N0} dossiers in {watch.Elapsed.TotalSeconds:0.0} s");
+    var file = new FileInfo(Path.Combine(directory, "reporting.db"));
+    Console.WriteLine($"database file: {file.Length / 1024.0 / 1024.0:N0} MiB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
+
+    await host.StopAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(directory, recursive: true);
+}
+
+static async Task TimeQueries<T>(string name, Func<Task<T>> query)
+{
+    for (var i = 0; i < 3; i++)
+    {
+        await query();
+    }
+
+    var times = new List<double>();
+    for (var i = 0; i < 20; i++)
+    {
+        var w = Stopwatch.StartNew();
+        await query();
+        times.Add(w.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine($"{name}: median {times[10]:0.0} ms, p95 {times[18]:0.0} ms, min {times[0]:0.0} ms (20 runs after 3 warm-ups)");
+}
+
+static string RuntimeOrOs() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
