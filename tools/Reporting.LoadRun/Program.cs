@@ -29,6 +29,7 @@ foreach (var size in sizes)
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
     builder.Configuration["ConnectionStrings:Reporting"] = $"Data Source={Path.Combine(directory, "reporting.db")}";
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    if (Environment.GetEnvironmentVariable("LOADRUN_DEBUG") == "1") builder.Logging.AddFilter("Reporting.Core.Ingest", LogLevel.Debug);
     builder.AddReportingCore();
     using var host = builder.Build();
     var services = host.Services;

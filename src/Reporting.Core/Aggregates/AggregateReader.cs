@@ -26,28 +26,58 @@ public static class AggregateReader
             return f;
         }
 
-        var rows = await db.AgencyBucketStats.AsNoTracking()
-            .Where(s => s.Bucket >= first - 1 && s.Bucket <= last)
+        // Flows summed in the database: one row per agency whatever the window's length.
+        var flows = await db.AgencyBucketStats.AsNoTracking()
+            .Where(s => s.Bucket >= first && s.Bucket <= last)
+            .GroupBy(s => s.AgencyId)
+            .Select(g => new {
+                AgencyId = g.Key,
+                Counts = new CountsTotal
+                {
+                    Received = g.Sum(x => x.Received),
+                    ReceivedOnline = g.Sum(x => x.ReceivedOnline),
+                    SyncFieldPresent = g.Sum(x => x.SyncFieldPresent),
+                    Synced = g.Sum(x => x.Synced),
+                    Digitised = g.Sum(x => x.Digitised),
+                    Reused = g.Sum(x => x.Reused),
+                    FromNationalStore = g.Sum(x => x.FromNationalStore),
+                    ResidentData = g.Sum(x => x.ResidentData),
+                    FeeLine = g.Sum(x => x.FeeLine),
+                    FeeBearing = g.Sum(x => x.FeeBearing),
+                    FeeBearingPaidOnline = g.Sum(x => x.FeeBearingPaidOnline),
+                    PaidOnline = g.Sum(x => x.PaidOnline),
+                    Processed = g.Sum(x => x.Processed),
+                    ProcessedSeconds = g.Sum(x => x.ProcessedSeconds),
+                    ReceivedComplaint = g.Sum(x => x.ReceivedComplaint),
+                    PromisedUnknown = g.Sum(x => x.PromisedUnknown),
+                    UnknownProcedure = g.Sum(x => x.UnknownProcedure),
+                    Refused = g.Sum(x => x.Refused),
+                    Handled = g.Sum(x => x.Handled),
+                    HandledEarly = g.Sum(x => x.HandledEarly),
+                    HandledOnTime = g.Sum(x => x.HandledOnTime),
+                    HandledLate = g.Sum(x => x.HandledLate),
+                    HandledOnTime766 = g.Sum(x => x.HandledOnTime766),
+                    ResultExpected = g.Sum(x => x.ResultExpected),
+                    ResultElectronic = g.Sum(x => x.ResultElectronic),
+                },
+            })
             .ToListAsync(ct);
-        foreach (var row in rows)
+        foreach (var flow in flows)
         {
-            var f = For(row.AgencyId);
-            if (row.Bucket == first - 1)
-            {
-                CopyOpen(row, f.OpenAtStart);
-                continue;
-            }
-
-            f.Window.Add(row);
-            if (row.Bucket == last)
-            {
-                CopyOpen(row, f.OpenAtEnd);
-            }
+            For(flow.AgencyId).Window.Add(flow.Counts);
         }
 
-        foreach (var f in result.Values)
+        var open = await db.AgencyBucketStats.AsNoTracking()
+            .Where(s => (s.Bucket == first - 1 || s.Bucket == last) && s.Open != 0)
+            .Select(s => new { s.AgencyId, s.Bucket, s.Open, s.OpenWithin, s.OpenWithin766, s.OpenComplaint })
+            .ToListAsync(ct);
+        foreach (var o in open)
         {
-            ClearOpen(f.Window);
+            var into = o.Bucket == last ? For(o.AgencyId).OpenAtEnd : For(o.AgencyId).OpenAtStart;
+            into.Open += o.Open;
+            into.OpenWithin += o.OpenWithin;
+            into.OpenWithin766 += o.OpenWithin766;
+            into.OpenComplaint += o.OpenComplaint;
         }
 
         var gaps = await db.ResultGapStats.AsNoTracking()
@@ -83,21 +113,5 @@ public static class AggregateReader
         }
 
         return result;
-    }
-
-    private static void CopyOpen(BucketCounts from, BucketCounts into)
-    {
-        into.Open += from.Open;
-        into.OpenWithin += from.OpenWithin;
-        into.OpenWithin766 += from.OpenWithin766;
-        into.OpenComplaint += from.OpenComplaint;
-    }
-
-    private static void ClearOpen(BucketCounts counts)
-    {
-        counts.Open = 0;
-        counts.OpenWithin = 0;
-        counts.OpenWithin766 = 0;
-        counts.OpenComplaint = 0;
     }
 }

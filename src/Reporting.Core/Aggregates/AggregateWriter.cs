@@ -9,8 +9,12 @@ namespace Reporting.Core.Aggregates;
 /// <summary>Writes aggregate deltas and keeps the open-dossier horizon ahead of the calendar.</summary>
 internal static class AggregateWriter
 {
-    /// <summary>Open counts are kept to the end of next year: every period that has started is covered.</summary>
-    public static int RequiredHorizon(DateOnly today) => HalfMonth.Of(new DateOnly(today.Year + 1, 12, 31));
+    /// <summary>
+    /// Open counts reach the last day of any period that has started: the end of this year, or of
+    /// next year from 15/12, when next year's cut-off windows open.
+    /// </summary>
+    public static int RequiredHorizon(DateOnly today) =>
+        HalfMonth.Of(new DateOnly(today >= new DateOnly(today.Year, 12, 15) ? today.Year + 1 : today.Year, 12, 31));
 
     public static void Flush(ReportingDbContext db, DbTransaction tx, AggregateDelta delta)
     {

@@ -22,11 +22,12 @@ public sealed class DossierIngestor(
     TimeProvider clock,
     ILogger<DossierIngestor> logger)
 {
-    private const int KeyChunk = 500;
+    private const int KeyChunk = 5000;
 
     public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, IngestScope? scope = null, CancellationToken ct = default)
     {
         scope ??= IngestScope.Everything;
+        var phases = new IngestPhases();
         var reference = await referenceData.GetAsync(ct);
         var now = VietnamTime.ToLocal(clock.GetUtcNow());
         var results = new RecordResult[records.Count];
@@ -61,6 +62,7 @@ public sealed class DossierIngestor(
             rejected.Add((i, KeyOf(records[i]), reasons));
         }
 
+        phases.Mark("parse");
         var stored = 0;
         long version;
         await gate.Lock.WaitAsync(ct);
@@ -71,9 +73,12 @@ public sealed class DossierIngestor(
             var dbTx = tx.GetDbTransaction();
             var state = await AggregateWriter.EnsureStateAsync(db, dbTx, DateOnly.FromDateTime(now), ct);
 
+            phases.Mark("open");
             var codes = valid.Select(v => v.Parsed.Dossier.Code).Distinct().ToList();
             var existing = await LoadExistingAsync(db, source, codes, ct);
+            phases.Mark("existing");
             var paid = await PaymentIngestor.LoadPaidDossierCodesAsync(db, codes, ct);
+            phases.Mark("payments");
 
             var delta = new AggregateDelta();
             var current = new Dictionary<string, Dossier>(existing);
@@ -117,6 +122,7 @@ public sealed class DossierIngestor(
                 }
             }
 
+            phases.Mark("facts");
             var rows = new RowCommands<Dossier>(db, dbTx);
             foreach (var (code, d) in toWrite)
             {
@@ -128,9 +134,12 @@ public sealed class DossierIngestor(
                 rows.Insert(d);
             }
 
+            phases.Mark("rows");
             await QuarantineAsync(db, source, RecordKinds.Dossier, records, rejected, results, now, ct);
             await SupersedeAsync(db, source, toWrite.Keys, now, ct);
+            phases.Mark("quarantine");
             AggregateWriter.Flush(db, dbTx, delta);
+            phases.Mark("aggregates");
 
             if (toWrite.Count > 0)
             {
@@ -140,6 +149,7 @@ public sealed class DossierIngestor(
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            phases.Mark("commit");
             version = state.DataVersion;
         }
         finally
@@ -147,6 +157,7 @@ public sealed class DossierIngestor(
             gate.Lock.Release();
         }
 
+        logger.LogDebug("Dossier ingest phases (ms): {Phases}", phases);
         logger.LogInformation("Ingested {Count} dossier records from {Source}: {Stored} stored, {Quarantined} quarantined",
             records.Count, source, stored, rejected.Count);
         if (stored > 0)

@@ -51,7 +51,7 @@ public sealed class PaymentIngestor(
 
             var keys = valid.Select(v => v.Payment.TransactionCode).Distinct().ToList();
             var existing = new Dictionary<string, Payment>();
-            foreach (var chunk in keys.Chunk(500))
+            foreach (var chunk in keys.Chunk(5000))
             {
                 foreach (var p in await db.Payments.AsNoTracking().Where(p => chunk.Contains(p.TransactionCode)).ToListAsync(ct))
                 {
@@ -131,7 +131,7 @@ public sealed class PaymentIngestor(
     internal static async Task<HashSet<string>> LoadPaidDossierCodesAsync(ReportingDbContext db, IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         var paid = new HashSet<string>();
-        foreach (var chunk in dossierCodes.Chunk(500))
+        foreach (var chunk in dossierCodes.Chunk(5000))
         {
             var codes = await db.Payments.AsNoTracking()
                 .Where(p => chunk.Contains(p.DossierCode) && p.State == Payment.Succeeded)
@@ -148,7 +148,7 @@ public sealed class PaymentIngestor(
         var delta = new AggregateDelta();
         var rows = new RowCommands<Dossier>(db, tx);
         var changed = 0;
-        foreach (var chunk in codes.Chunk(500))
+        foreach (var chunk in codes.Chunk(5000))
         {
             var dossiers = await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Code)).ToListAsync(ct);
             foreach (var d in dossiers)

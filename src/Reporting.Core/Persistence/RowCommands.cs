@@ -89,22 +89,35 @@ internal sealed class RowCommands<T> where T : class
         return command;
     }
 
-    private static int Execute(DbCommand command, T row, IProperty[] properties)
+    private int Execute(DbCommand command, T row, IProperty[] properties)
     {
+        var parameters = command.Parameters;
         for (var i = 0; i < properties.Length; i++)
         {
-            var property = properties[i];
-            var value = property.GetGetter().GetClrValue(row);
-            var converter = property.GetTypeMapping().Converter;
+            var (getter, converter) = Accessor(properties[i]);
+            var value = getter.GetClrValue(row);
             if (value is not null && converter is not null)
             {
-                value = converter.ConvertToProvider(value);
+                value = converter(value);
             }
 
-            command.Parameters[i].Value = value ?? DBNull.Value;
+            parameters[i].Value = value ?? DBNull.Value;
         }
 
         return command.ExecuteNonQuery();
+    }
+
+    private readonly Dictionary<IProperty, (IClrPropertyGetter Getter, Func<object, object?>? Converter)> _accessors = [];
+
+    private (IClrPropertyGetter Getter, Func<object, object?>? Converter) Accessor(IProperty property)
+    {
+        if (!_accessors.TryGetValue(property, out var accessor))
+        {
+            accessor = (property.GetGetter(), property.GetTypeMapping().Converter is { } c ? c.ConvertToProvider : null);
+            _accessors[property] = accessor;
+        }
+
+        return accessor;
     }
 }
 

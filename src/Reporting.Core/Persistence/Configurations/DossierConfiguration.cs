@@ -8,7 +8,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 {
     public void Configure(EntityTypeBuilder<Dossier> b)
     {
-        b.HasKey(d => new { d.Source, d.Code });
+        // Code first: payments find their dossier by code alone, through the key.
+        b.HasKey(d => new { d.Code, d.Source });
         b.Property(d => d.Source).HasMaxLength(64);
         b.Property(d => d.Code).HasMaxLength(64);
         b.Property(d => d.ProcedureCode).HasMaxLength(32);
@@ -21,8 +22,6 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // Lists behind a figure filter by agency and the received or end day.
         b.HasIndex(d => new { d.AgencyId, d.ReceivedDay });
         b.HasIndex(d => new { d.AgencyId, d.EndDay });
-        // Payments find their dossier by code, whichever arrives first.
-        b.HasIndex(d => d.Code);
         b.HasOne<Agencies.Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -359,11 +359,11 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Reporting.Core.Dossiers.Dossier", b =>
                 {
-                    b.Property<string>("Source")
+                    b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<string>("Code")
+                    b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
@@ -510,9 +510,7 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                     b.Property<bool>("VneIdVerified")
                         .HasColumnType("bit");
 
-                    b.HasKey("Source", "Code");
-
-                    b.HasIndex("Code");
+                    b.HasKey("Code", "Source");
 
                     b.HasIndex("AgencyId", "EndDay");
 

@@ -352,11 +352,11 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Reporting.Core.Dossiers.Dossier", b =>
                 {
-                    b.Property<string>("Source")
+                    b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Code")
+                    b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -503,9 +503,7 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
                     b.Property<bool>("VneIdVerified")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Source", "Code");
-
-                    b.HasIndex("Code");
+                    b.HasKey("Code", "Source");
 
                     b.HasIndex("AgencyId", "EndDay");
 

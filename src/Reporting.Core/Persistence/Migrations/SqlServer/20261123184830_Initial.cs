@@ -372,7 +372,7 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Dossiers", x => new { x.Source, x.Code });
+                    table.PrimaryKey("PK_Dossiers", x => new { x.Code, x.Source });
                     table.ForeignKey(
                         name: "FK_Dossiers_Agencies_AgencyId",
                         column: x => x.AgencyId,
@@ -406,11 +406,6 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                 name: "IX_Dossiers_AgencyId_ReceivedDay",
                 table: "Dossiers",
                 columns: new[] { "AgencyId", "ReceivedDay" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Dossiers_Code",
-                table: "Dossiers",
-                column: "Code");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ManualIndicatorValues_IndicatorCode_AgencyId_PeriodKey",

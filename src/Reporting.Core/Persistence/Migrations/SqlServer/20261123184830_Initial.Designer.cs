@@ -12,7 +12,7 @@ using Reporting.Core.Persistence;
 namespace Reporting.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReportingDbContext))]
-    [Migration("20261123182735_Initial")]
+    [Migration("20261123184830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -362,11 +362,11 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Reporting.Core.Dossiers.Dossier", b =>
                 {
-                    b.Property<string>("Source")
+                    b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<string>("Code")
+                    b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
@@ -513,9 +513,7 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                     b.Property<bool>("VneIdVerified")
                         .HasColumnType("bit");
 
-                    b.HasKey("Source", "Code");
-
-                    b.HasIndex("Code");
+                    b.HasKey("Code", "Source");
 
                     b.HasIndex("AgencyId", "EndDay");
 

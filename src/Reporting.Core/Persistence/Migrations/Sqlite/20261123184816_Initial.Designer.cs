@@ -11,7 +11,7 @@ using Reporting.Core.Persistence;
 namespace Reporting.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReportingDbContext))]
-    [Migration("20261123182720_Initial")]
+    [Migration("20261123184816_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -355,11 +355,11 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Reporting.Core.Dossiers.Dossier", b =>
                 {
-                    b.Property<string>("Source")
+                    b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Code")
+                    b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -506,9 +506,7 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
                     b.Property<bool>("VneIdVerified")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Source", "Code");
-
-                    b.HasIndex("Code");
+                    b.HasKey("Code", "Source");
 
                     b.HasIndex("AgencyId", "EndDay");
 
