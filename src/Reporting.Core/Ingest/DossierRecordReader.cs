@@ -67,7 +67,9 @@ public static class DossierRecordReader
             }
         }
 
-        if (status is { } st && DossierStatus.IsFinished(st) && ended is null && returned is null && reasons.Count == 0)
+        // Reported with every other reason, unless an end field was there but did not parse (already a reason).
+        if (status is { } st && DossierStatus.IsFinished(st) && ended is null && returned is null
+            && !reasons.Any(x => x.Field is "NgayKetThucXuLy" or "NgayTra"))
         {
             reasons.Add(new QuarantineReason(QuarantineReason.FinishedWithoutEnd, "NgayKetThucXuLy",
                 $"Hồ sơ đã kết thúc (trạng thái {st}) nhưng thiếu cả NgayKetThucXuLy và NgayTra."));

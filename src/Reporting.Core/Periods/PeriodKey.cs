@@ -136,6 +136,7 @@ public readonly partial record struct PeriodKey(int Year, PeriodKind Kind, int I
 
     private static readonly string[] RomanQuarter = ["I", "II", "III", "IV"];
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<r>\d{2}|Q\d|H\d|9M))?$", RegexOptions.CultureInvariant)]
+    // ASCII digits only: \d would also match other scripts' digits, which int.Parse then rejects by throwing.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:-(?<r>[0-9]{2}|Q[0-9]|H[0-9]|9M))?$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
 }
