@@ -173,7 +173,7 @@ public sealed class DossierIngestor(
         var result = new Dictionary<string, Dossier>(codes.Count);
         foreach (var chunk in codes.Chunk(KeyChunk))
         {
-            var found = await db.Dossiers.AsNoTracking().Where(d => d.Source == source && chunk.Contains(d.Code)).ToListAsync(ct);
+            var found = await db.Dossiers.AsNoTracking().Where(d => d.Source == source && EF.Parameter(chunk).Contains(d.Code)).ToListAsync(ct);
             foreach (var d in found)
             {
                 result[d.Code] = d;

@@ -53,7 +53,7 @@ public sealed class PaymentIngestor(
             var existing = new Dictionary<string, Payment>();
             foreach (var chunk in keys.Chunk(5000))
             {
-                foreach (var p in await db.Payments.AsNoTracking().Where(p => chunk.Contains(p.TransactionCode)).ToListAsync(ct))
+                foreach (var p in await db.Payments.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.TransactionCode)).ToListAsync(ct))
                 {
                     existing[p.TransactionCode] = p;
                 }
@@ -134,7 +134,7 @@ public sealed class PaymentIngestor(
         foreach (var chunk in dossierCodes.Chunk(5000))
         {
             var codes = await db.Payments.AsNoTracking()
-                .Where(p => chunk.Contains(p.DossierCode) && p.State == Payment.Succeeded)
+                .Where(p => EF.Parameter(chunk).Contains(p.DossierCode) && p.State == Payment.Succeeded)
                 .Select(p => p.DossierCode).Distinct().ToListAsync(ct);
             paid.UnionWith(codes);
         }
@@ -150,7 +150,7 @@ public sealed class PaymentIngestor(
         var changed = 0;
         foreach (var chunk in codes.Chunk(5000))
         {
-            var dossiers = await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Code)).ToListAsync(ct);
+            var dossiers = await db.Dossiers.AsNoTracking().Where(d => EF.Parameter(chunk).Contains(d.Code)).ToListAsync(ct);
             foreach (var d in dossiers)
             {
                 var nowPaid = paid.Contains(d.Code);

@@ -5,7 +5,8 @@ namespace Reporting.Core.Persistence;
 
 /// <summary>
 /// WAL lets dashboards read while a collector writes; synchronous=NORMAL is durable across process
-/// crashes in WAL mode and keeps bulk ingest fast.
+/// crashes in WAL mode and keeps bulk ingest fast; a 64 MiB page cache keeps random-key index
+/// inserts from re-reading pages (the default is 2 MiB).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -20,7 +21,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
         command.ExecuteNonQuery();
     }
 }
