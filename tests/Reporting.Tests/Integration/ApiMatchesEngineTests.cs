@@ -13,8 +13,8 @@ namespace Reporting.Tests.Integration;
 /// straight on the stored dossiers, for the province, a department and a merged commune, in both
 /// windows and both history views, over periods before, across and after the 01/07/2025 merger.
 /// </summary>
-[Collection(DemoProvinceCollection.Name)]
-public sealed class ApiMatchesEngineTests(DemoProvinceFixture demo)
+[Collection(DemoAppCollection.Name)]
+public sealed class ApiMatchesEngineTests(DemoAppFixture demo)
 {
     private static readonly string[] Periods = ["2025-06", "2025-Q3", "2025-H2", "2025", "2026-01", "2026-9M", "2026-10"];
 

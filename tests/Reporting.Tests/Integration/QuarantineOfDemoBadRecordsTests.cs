@@ -8,8 +8,8 @@ using Reporting.Web.Demo;
 namespace Reporting.Tests.Integration;
 
 /// <summary>Every bad-record kind of dossiers.md is quarantined with its reason and counted nowhere.</summary>
-[Collection(DemoProvinceCollection.Name)]
-public sealed class QuarantineOfDemoBadRecordsTests(DemoProvinceFixture demo)
+[Collection(DemoAppCollection.Name)]
+public sealed class QuarantineOfDemoBadRecordsTests(DemoAppFixture demo)
 {
     private static readonly Dictionary<string, string> ExpectedReason = new()
     {
@@ -31,7 +31,7 @@ public sealed class QuarantineOfDemoBadRecordsTests(DemoProvinceFixture demo)
     [Fact]
     public async Task EachBadRecordIsQuarantinedWithItsReasonAndCountedNowhere()
     {
-        var province = DemoProvince.Build(new DemoOptions { DossierCount = 30000, EndDate = DemoProvinceFixture.EndDate });
+        var province = DemoProvince.Build(new DemoOptions { DossierCount = 30000, EndDate = DemoAppFixture.EndDate });
         var bad = province.BadDossiers();
         Assert.Equal(DemoBadRecordKinds.All.Count, bad.Select(b => b.Kind).Distinct().Count());
 

@@ -11,7 +11,7 @@ namespace Reporting.Tests.Integration;
 /// The application with a small demo province loaded at start-up through the real demo loader
 /// (imports, payment and dossier ingest), shared by the tests of one collection.
 /// </summary>
-public sealed class DemoProvinceFixture : IAsyncLifetime
+public sealed class DemoAppFixture : IAsyncLifetime
 {
     public static readonly DateOnly EndDate = new(2026, 11, 20);
 
@@ -58,7 +58,7 @@ public sealed class DemoProvinceFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class DemoProvinceCollection : ICollectionFixture<DemoProvinceFixture>
+public sealed class DemoAppCollection : ICollectionFixture<DemoAppFixture>
 {
-    public const string Name = "demo province";
+    public const string Name = "demo province served by the app";
 }
