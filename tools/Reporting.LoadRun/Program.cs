@@ -97,3 +97,4 @@ static async Task TimeQueries<T>(string name, Func<Task<T>> query)
 }
 
 static string RuntimeOrOs() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
+

@@ -11,7 +11,31 @@ namespace Reporting.Core.Aggregates;
 /// </summary>
 public static class AggregateReader
 {
+    /// <summary>
+    /// Reads with two contexts at once: the per-procedure activity scan is the largest read and is
+    /// independent of the rest (SQLite in WAL mode and SQL Server both serve concurrent readers).
+    /// </summary>
+    public static async Task<Dictionary<int, WindowFigures>> ReadByAgencyAsync(IDbContextFactory<ReportingDbContext> dbFactory, DateWindow window, CancellationToken ct)
+    {
+        var activity = Task.Run(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await ReadActivityAsync(db, window, ct);
+        }, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await ReadFlowsAsync(db, window, ct);
+        AddActivity(result, await activity);
+        return result;
+    }
+
     public static async Task<Dictionary<int, WindowFigures>> ReadByAgencyAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
+    {
+        var result = await ReadFlowsAsync(db, window, ct);
+        AddActivity(result, await ReadActivityAsync(db, window, ct));
+        return result;
+    }
+
+    private static async Task<Dictionary<int, WindowFigures>> ReadFlowsAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
     {
         var (first, last) = window.Buckets;
         var result = new Dictionary<int, WindowFigures>();
@@ -92,26 +116,34 @@ public static class AggregateReader
             f.DigitisedWithoutResult += gap.Digitised;
         }
 
-        var active = await db.ProcedureBucketStats.AsNoTracking()
+        return result;
+    }
+
+    private sealed record Activity(int AgencyId, string ProcedureCode, int Online, int Fee, int Paid);
+
+    private static Task<List<Activity>> ReadActivityAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
+    {
+        var (first, last) = window.Buckets;
+        return db.ProcedureBucketStats.AsNoTracking()
             .Where(s => s.Bucket >= first && s.Bucket <= last && (s.ReceivedOnline > 0 || s.FeeLine > 0 || s.PaidOnline > 0))
             .GroupBy(s => new { s.AgencyId, s.ProcedureCode })
-            .Select(g => new
-            {
-                g.Key.AgencyId,
-                g.Key.ProcedureCode,
-                Online = g.Sum(x => x.ReceivedOnline),
-                Fee = g.Sum(x => x.FeeLine),
-                Paid = g.Sum(x => x.PaidOnline),
-            })
+            .Select(g => new Activity(g.Key.AgencyId, g.Key.ProcedureCode, g.Sum(x => x.ReceivedOnline), g.Sum(x => x.FeeLine), g.Sum(x => x.PaidOnline)))
             .ToListAsync(ct);
-        foreach (var a in active)
+    }
+
+    private static void AddActivity(Dictionary<int, WindowFigures> result, List<Activity> activity)
+    {
+        foreach (var a in activity)
         {
-            var f = For(a.AgencyId);
+            if (!result.TryGetValue(a.AgencyId, out var f))
+            {
+                f = new WindowFigures();
+                result[a.AgencyId] = f;
+            }
+
             if (a.Online > 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
             if (a.Fee > 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
             if (a.Paid > 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
         }
-
-        return result;
     }
 }

@@ -52,8 +52,8 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
             throw new QueryException("Kỳ báo cáo chưa bắt đầu", $"Kỳ {query.Period} ({window.Display}) chưa bắt đầu.", "period-not-started");
         }
 
+        var byAgency = await AggregateReader.ReadByAgencyAsync(dbFactory, window, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var byAgency = await AggregateReader.ReadByAgencyAsync(db, window, ct);
         var scoring = await LoadScoringAsync(db, query.Period, ct);
         var computedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
 

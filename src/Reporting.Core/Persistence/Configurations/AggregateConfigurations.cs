@@ -19,6 +19,10 @@ internal sealed class ProcedureBucketStatConfiguration : IEntityTypeConfiguratio
     {
         b.HasKey(s => new { s.Bucket, s.AgencyId, s.ProcedureCode });
         b.Property(s => s.ProcedureCode).HasMaxLength(32);
+        // Covers the "procedures with activity in the window" read (items 3.2, 3.5, 3.5b) without
+        // touching the wide rows.
+        b.HasIndex(s => new { s.Bucket, s.AgencyId, s.ProcedureCode, s.ReceivedOnline, s.FeeLine, s.PaidOnline })
+            .HasDatabaseName("IX_ProcedureBucketStats_Activity");
         b.ToTable("ProcedureBucketStats");
     }
 }

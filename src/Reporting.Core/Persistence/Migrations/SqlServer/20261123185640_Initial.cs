@@ -419,6 +419,11 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                 column: "DossierCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProcedureBucketStats_Activity",
+                table: "ProcedureBucketStats",
+                columns: new[] { "Bucket", "AgencyId", "ProcedureCode", "ReceivedOnline", "FeeLine", "PaidOnline" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Quarantine_Source_RecordKey",
                 table: "Quarantine",
                 columns: new[] { "Source", "RecordKey" });
