@@ -42,23 +42,22 @@ foreach (var size in sizes)
         await scope.ServiceProvider.GetRequiredService<ProcedureCatalogImport>().ReplaceAsync(province.Procedures);
     }
 
-    // Serialise first, so that the ingest figure measures ingest and not the generator.
-    var watch = Stopwatch.StartNew();
-    var batches = province.Dossiers().Chunk(5000)
-        .Select(b => b.Select(d => new IngestRecord(JsonSerializer.SerializeToElement(d))).ToList()).ToList();
-    var prepared = watch.Elapsed;
+    // Each batch is serialised outside the timed section, so the figure measures ingest only.
     var ingestor = services.GetRequiredService<DossierIngestor>();
     var total = 0;
-    watch.Restart();
-    foreach (var batch in batches)
+    var ingest = TimeSpan.Zero;
+    var watch = Stopwatch.StartNew();
+    foreach (var chunk in province.Dossiers().Chunk(5000))
     {
+        var batch = chunk.Select(d => new IngestRecord(JsonSerializer.SerializeToElement(d))).ToList();
+        var timed = Stopwatch.StartNew();
         await ingestor.IngestAsync("loadrun", batch);
+        ingest += timed.Elapsed;
         total += batch.Count;
     }
 
-    var ingest = watch.Elapsed;
-    batches.Clear();
-    Console.WriteLine($"\n== {size:N0} dossiers (generated and serialised in {prepared.TotalSeconds:0.0} s)");
+    var prepared = watch.Elapsed - ingest;
+    Console.WriteLine($"\n== {size:N0} dossiers (generation and serialisation outside the timing: {prepared.TotalSeconds:0.0} s)");
     Console.WriteLine($"ingest: {total:N0} dossiers in {ingest.TotalSeconds:0.0} s = {total / ingest.TotalSeconds:N0} dossiers/s (batches of 5,000, one transaction each)");
 
     var indicators = services.GetRequiredService<IndicatorService>();
