@@ -52,6 +52,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<PaymentIngestor>();
         services.AddSingleton<QuarantineReprocessor>();
         services.AddSingleton<AggregateMaintenance>();
+        services.AddHostedService<AggregateHorizonService>();
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<IndicatorDossierService>();
         services.AddImports();

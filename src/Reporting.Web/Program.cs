@@ -1,4 +1,5 @@
 using Reporting.Core;
+using Reporting.Core.Aggregates;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
 using Reporting.Web.Demo;
@@ -29,6 +30,14 @@ try
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
+
+    // Recovery: `dotnet Reporting.Web.dll rebuild-aggregates` recounts every aggregate from the dossiers and exits.
+    if (args.Contains("rebuild-aggregates", StringComparer.OrdinalIgnoreCase))
+    {
+        var count = await app.Services.GetRequiredService<AggregateMaintenance>().RebuildAsync();
+        Log.Information("Aggregates rebuilt from {Count} dossiers", count);
+        return;
+    }
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
