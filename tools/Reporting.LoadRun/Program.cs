@@ -61,6 +61,12 @@ foreach (var size in sizes)
     Console.WriteLine($"ingest: {total:N0} dossiers in {ingest.TotalSeconds:0.0} s = {total / ingest.TotalSeconds:N0} dossiers/s (batches of 5,000, one transaction each)");
 
     var indicators = services.GetRequiredService<IndicatorService>();
+    var cache = services.GetRequiredService<ActivityCache>();
+    await TimeQueries("province indicators, year 2026, first answer after an ingest", () =>
+    {
+        cache.Clear();
+        return indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)));
+    });
     await TimeQueries("province indicators, year 2026, calendar, current view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026))));
     await TimeQueries("province indicators, 2026-Q3, cut-off, historical view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.Quarter(2026, 3), WindowKind.Cutoff, HistoryView.Historical)));
     await TimeQueries("province + all children (ranking), year 2026", () => indicators.GetManyAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)), includeChildren: true));

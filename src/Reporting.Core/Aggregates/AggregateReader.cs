@@ -15,12 +15,16 @@ public static class AggregateReader
     /// Reads with two contexts at once: the per-procedure activity scan is the largest read and is
     /// independent of the rest (SQLite in WAL mode and SQL Server both serve concurrent readers).
     /// </summary>
-    public static async Task<Dictionary<int, WindowFigures>> ReadByAgencyAsync(IDbContextFactory<ReportingDbContext> dbFactory, DateWindow window, CancellationToken ct)
+    public static async Task<Dictionary<int, WindowFigures>> ReadByAgencyAsync(
+        IDbContextFactory<ReportingDbContext> dbFactory, DateWindow window, ActivityCache cache, CancellationToken ct)
     {
         var activity = Task.Run(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await ReadActivityAsync(db, window, ct);
+            var version = (await db.AggregateStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, ct))?.DataVersion ?? 0;
+            return cache.TryGet(window, version, out var cached)
+                ? cached
+                : cache.Put(window, version, await ReadActivityAsync(db, window, ct));
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var result = await ReadFlowsAsync(db, window, ct);
@@ -119,19 +123,17 @@ public static class AggregateReader
         return result;
     }
 
-    private sealed record Activity(int AgencyId, string ProcedureCode, int Online, int Fee, int Paid);
-
-    private static Task<List<Activity>> ReadActivityAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
+    private static Task<List<ProcedureActivity>> ReadActivityAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
     {
         var (first, last) = window.Buckets;
         return db.ProcedureBucketStats.AsNoTracking()
             .Where(s => s.Bucket >= first && s.Bucket <= last && (s.ReceivedOnline > 0 || s.FeeLine > 0 || s.PaidOnline > 0))
             .GroupBy(s => new { s.AgencyId, s.ProcedureCode })
-            .Select(g => new Activity(g.Key.AgencyId, g.Key.ProcedureCode, g.Sum(x => x.ReceivedOnline), g.Sum(x => x.FeeLine), g.Sum(x => x.PaidOnline)))
+            .Select(g => new ProcedureActivity(g.Key.AgencyId, g.Key.ProcedureCode, g.Sum(x => x.ReceivedOnline), g.Sum(x => x.FeeLine), g.Sum(x => x.PaidOnline)))
             .ToListAsync(ct);
     }
 
-    private static void AddActivity(Dictionary<int, WindowFigures> result, List<Activity> activity)
+    private static void AddActivity(Dictionary<int, WindowFigures> result, IReadOnlyList<ProcedureActivity> activity)
     {
         foreach (var a in activity)
         {

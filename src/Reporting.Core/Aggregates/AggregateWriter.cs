@@ -61,7 +61,7 @@ internal static class AggregateWriter
     /// </summary>
     public static async Task<AggregateState> EnsureStateAsync(ReportingDbContext db, DbTransaction tx, DateOnly today, CancellationToken ct)
     {
-        var state = await db.AggregateStates.FirstOrDefaultAsync(ct);
+        var state = await db.AggregateStates.FindAsync([1], ct);
         var required = RequiredHorizon(today);
         if (state is null)
         {

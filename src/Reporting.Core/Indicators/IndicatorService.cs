@@ -31,7 +31,7 @@ public sealed class QueryException(string title, string detail, string type = "i
 /// Indicators of an agency subtree for a period, from the aggregates. Scope is a parameter so that
 /// callers restricted to a subtree (API keys, later user roles) use the same queries.
 /// </summary>
-public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, TimeProvider clock)
+public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, ActivityCache activityCache, TimeProvider clock)
 {
     public async Task<IndicatorAnswer> GetAsync(IndicatorQuery query, CancellationToken ct = default)
     {
@@ -52,7 +52,7 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
             throw new QueryException("Kỳ báo cáo chưa bắt đầu", $"Kỳ {query.Period} ({window.Display}) chưa bắt đầu.", "period-not-started");
         }
 
-        var byAgency = await AggregateReader.ReadByAgencyAsync(dbFactory, window, ct);
+        var byAgency = await AggregateReader.ReadByAgencyAsync(dbFactory, window, activityCache, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scoring = await LoadScoringAsync(db, query.Period, ct);
         var computedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
