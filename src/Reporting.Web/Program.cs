@@ -1,6 +1,7 @@
 using Reporting.Core;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
+using Reporting.Web.Dashboard;
 using Reporting.Web.Demo;
 using Reporting.Web.Health;
 using Reporting.Web.Indicators;
@@ -26,6 +27,7 @@ try
     builder.AddReportingApi();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();
+    builder.AddReportingWeb();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
@@ -37,6 +39,7 @@ try
     app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseAntiforgery();
 
     app.MapOpenApi();
     app.MapReportingHealth();
@@ -46,6 +49,7 @@ try
     app.MapIngestApi();
     app.MapQuarantineApi();
     app.MapReportsApi();
+    app.MapReportingWeb();
 
     await app.RunAsync();
 }
