@@ -202,6 +202,10 @@ public sealed class DashboardService(
         return points;
     }
 
+    /// <summary>The query for a monthly trend ending with the last month of the query's period.</summary>
+    public static DashboardQuery MonthlyTrendOf(DashboardQuery query) =>
+        query with { Period = PeriodKey.Month(query.Period.Year, query.Period.Months.LastMonth) };
+
     public async Task<DossierListPage> GetDossiersAsync(DashboardScope scope, DashboardQuery query, string code, DossierPart part, int page, int pageSize, CancellationToken ct = default)
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);

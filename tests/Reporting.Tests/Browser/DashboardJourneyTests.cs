@@ -61,8 +61,9 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
         Assert.Contains("từ ngày 01/07/2026 đến ngày 30/09/2026", await page.Locator("[data-testid=window-dates]").InnerTextAsync());
         await AssertKpisMatchAsync(page, await ApiAsync("period=2026-Q3&window=calendar&structure=current"));
         Assert.Contains("Xếp hạng sở, ban, ngành", await page.ContentAsync());
-        Directory.CreateDirectory(BrowserAppFixture.ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "overview.png"), FullPage = false });
+        await page.Locator("[data-testid=trend] .apexcharts-canvas").WaitForAsync();
+        await page.Locator("[data-testid=channel-mix] .apexcharts-canvas").WaitForAsync();
+        await ScreenshotAsync(page, "overview.png");
 
         // The cut-off window: the dates change and the figures are the API's for window=cutoff.
         await page.Locator("[data-testid=window-cutoff]").ClickAsync();
@@ -103,7 +104,19 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
         Assert.Equal(agency.GetProperty("agencyName").GetString(), (await page.Locator("[data-testid=agency-name]").InnerTextAsync()).Trim());
         await AssertKpisMatchAsync(page, agency);
         await page.Locator("[data-testid=overdue-total]").WaitForAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "agency.png") });
+        await ScreenshotAsync(page, "agency.png");
+    }
+
+    /// <summary>The top of the page at 1366 px wide, for the README (PNG under docs/screenshots).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(BrowserAppFixture.ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = 1366, Height = 1300 },
+        });
     }
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition)
@@ -144,7 +157,9 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
         await codes.First.WaitForAsync();
         Assert.Equal(20, await codes.CountAsync());
         await Assertions.Expect(page.Locator("[data-testid=dossier-total]")).ToHaveTextAsync($"1–20 / {DashboardFormat.Count(total)} hồ sơ");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "indicator.png") });
+        await page.Locator("[data-testid=agency-chart] .apexcharts-canvas").WaitForAsync();
+        await page.Locator("[data-testid=indicator-trend] .apexcharts-canvas").WaitForAsync();
+        await ScreenshotAsync(page, "indicator.png");
 
         await page.Locator("button[aria-label='Next page'], .mud-table-pagination-actions button").Nth(2).ClickAsync();
         var expectedFirst = page2.GetProperty("items")[0].GetProperty("code").GetString()!;
