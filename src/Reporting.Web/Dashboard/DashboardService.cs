@@ -142,7 +142,7 @@ public sealed class DashboardService(
     public async Task<Freshness> GetFreshnessAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await db.AggregateStates.AsNoTracking().FirstOrDefaultAsync(ct);
+        var state = await db.AggregateStates.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         var version = state?.DataVersion ?? 0;
         var cached = _freshness;
         if (cached is not null && cached.DataVersion == version)
