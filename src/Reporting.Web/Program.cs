@@ -2,6 +2,7 @@ using Reporting.Core;
 using Reporting.Core.Aggregates;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
+using Reporting.Web.Dashboard;
 using Reporting.Web.Demo;
 using Reporting.Web.Health;
 using Reporting.Web.Indicators;
@@ -27,6 +28,7 @@ try
     builder.AddReportingApi();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();
+    builder.AddReportingWeb();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
@@ -46,6 +48,7 @@ try
     app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseAntiforgery();
 
     app.MapOpenApi();
     app.MapReportingHealth();
@@ -55,6 +58,7 @@ try
     app.MapIngestApi();
     app.MapQuarantineApi();
     app.MapReportsApi();
+    app.MapReportingWeb();
 
     await app.RunAsync();
 }

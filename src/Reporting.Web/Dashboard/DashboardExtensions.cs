@@ -1,0 +1,25 @@
+using MudBlazor.Services;
+using Reporting.Web.Components;
+
+namespace Reporting.Web.Dashboard;
+
+public static class DashboardExtensions
+{
+    /// <summary>Blazor Server (interactive server render mode), MudBlazor and the dashboard reads.</summary>
+    public static IHostApplicationBuilder AddReportingWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<DashboardService>();
+        return builder;
+    }
+
+    /// <summary>The dashboard pages (Tổng quan, Đơn vị, Chỉ số, wall screen) and the Excel download of dossier lists.</summary>
+    public static IEndpointRouteBuilder MapReportingWeb(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapDossierExport();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Agencies;
+using Reporting.Core.Dossiers;
+using Reporting.Core.Indicators;
+using Reporting.Core.Periods;
+using Reporting.Core.Persistence;
+
+namespace Reporting.Web.Dashboard;
+
+/// <summary>
+/// The agency subtree a viewer may see; <see cref="Province"/> until the permissions issue gives
+/// users their own. Every dashboard read takes one.
+/// </summary>
+public sealed record DashboardScope(string? RootAgencyCode)
+{
+    public static DashboardScope Province { get; } = new((string?)null);
+}
+
+/// <summary>One dashboard: the scope's scorecard, the previous period's, and its children for the rankings.</summary>
+public sealed record DashboardData(
+    IndicatorAnswer Current,
+    IndicatorAnswer? Previous,
+    IReadOnlyList<IndicatorAnswer> Children,
+    IReadOnlyList<Agency> Path);
+
+public sealed record ProcedureOnTime(string Code, string Name, int Handled, int OnTime, decimal Rate);
+
+public sealed record OverdueDossier(string Source, string Code, string ProcedureName, string AgencyName, DateTime? ReceivedAt, DateTime? PromisedAt, int DaysLate);
+
+public sealed record SourceFreshness(string Source, DateTime LastStoredAt, int Count);
+
+public sealed record Freshness(DateTime? LastChangeAt, long DataVersion, IReadOnlyList<SourceFreshness> Sources);
+
+public sealed record TrendPoint(PeriodKey Period, IReadOnlyDictionary<string, decimal?> Values, IReadOnlyDictionary<string, decimal?> Targets);
+
+/// <summary>
+/// Reads for the dashboards, from the aggregates (the indicator service) plus small bounded queries.
+/// Holds no DbContext: each operation creates its own from the factory.
+/// </summary>
+public sealed class DashboardService(
+    IndicatorService indicators,
+    IndicatorDossierService dossiers,
+    IDbContextFactory<ReportingDbContext> dbFactory,
+    ReferenceData referenceData,
+    TimeProvider clock)
+{
+    /// <summary>The main indicators shown as cards, in this order.</summary>
+    public static IReadOnlyList<string> KpiCodes { get; } = ["ONLINE", "2.1", "3.6", "4.2", "4.1", "5.4"];
+
+    private readonly SemaphoreSlim _freshnessGate = new(1, 1);
+    private Freshness? _freshness;
+
+    public DateOnly Today => VietnamTime.Today(clock);
+
+    public async Task<DashboardData> GetAsync(DashboardScope scope, DashboardQuery query, bool includeChildren, CancellationToken ct = default)
+    {
+        var agency = await ResolveInScopeAsync(scope, query, ct);
+        var q = query.ToIndicatorQuery() with { AgencyCode = agency };
+        var (answers, tree) = await indicators.GetManyAsync(q, includeChildren, ct);
+        IndicatorAnswer? previous = null;
+        try
+        {
+            previous = await indicators.GetAsync(q with { Period = query.Period.Previous() }, ct);
+        }
+        catch (QueryException)
+        {
+            // No previous period to compare with: the change is simply not shown.
+        }
+
+        return new DashboardData(answers[0], previous, answers.Skip(1).ToList(), tree.PathTo(answers[0].Agency.Id));
+    }
+
+    /// <summary>The agency code a query may use inside the scope; a <see cref="QueryException"/> when outside.</summary>
+    public async Task<string?> ResolveInScopeAsync(DashboardScope scope, DashboardQuery query, CancellationToken ct)
+    {
+        if (scope.RootAgencyCode is null)
+        {
+            return query.Agency;
+        }
+
+        if (query.Agency is null)
+        {
+            return scope.RootAgencyCode;
+        }
+
+        var tree = (await referenceData.GetAsync(ct)).Tree;
+        var root = tree.FindByCode(scope.RootAgencyCode, Today);
+        var target = tree.FindByCode(query.Agency, Today);
+        if (root is null || target is null || !tree.Descendants(root.Id).Contains(target.Id))
+        {
+            throw new QueryException("Ngoài phạm vi đơn vị", $"Không được phép xem đơn vị '{query.Agency}'.", "outside-agency-scope");
+        }
+
+        return query.Agency;
+    }
+
+    /// <summary>Procedures of the agency's subtree with the lowest 766 on-time rate among those with enough handled dossiers.</summary>
+    public async Task<IReadOnlyList<ProcedureOnTime>> GetWorstProceduresAsync(DashboardScope scope, DashboardQuery query, int take = 10, int minHandled = 5, CancellationToken ct = default)
+    {
+        var reference = await referenceData.GetAsync(ct);
+        var agency = IndicatorService.ResolveAgency(reference.Tree, await ResolveInScopeAsync(scope, query, ct), query.View, Today);
+        var members = reference.Tree.Members(agency.Id, query.View).ToList();
+        var (first, last) = query.DateWindow.Buckets;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.ProcedureBucketStats.AsNoTracking()
+            .Where(s => s.Bucket >= first && s.Bucket <= last && s.Handled > 0 && members.Contains(s.AgencyId))
+            .GroupBy(s => s.ProcedureCode)
+            .Select(g => new { Code = g.Key, Handled = g.Sum(x => x.Handled), OnTime = g.Sum(x => x.HandledOnTime766) })
+            .Where(x => x.Handled >= minHandled)
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new ProcedureOnTime(r.Code, reference.Procedures.TryGetValue(r.Code, out var p) ? p.Name : r.Code, r.Handled, r.OnTime,
+                Math.Round(100m * r.OnTime / r.Handled, 2, MidpointRounding.AwayFromZero)))
+            .OrderBy(r => r.Rate).ThenByDescending(r => r.Handled).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Take(take)
+            .ToList();
+    }
+
+    /// <summary>Dossiers of the subtree still in progress past their deadline now, the longest overdue first.</summary>
+    public async Task<(int Total, IReadOnlyList<OverdueDossier> Items)> GetOverdueAsync(DashboardScope scope, string? agencyCode, int take = 50, CancellationToken ct = default)
+    {
+        var reference = await referenceData.GetAsync(ct);
+        var agency = IndicatorService.ResolveAgency(reference.Tree,
+            await ResolveInScopeAsync(scope, new DashboardQuery(default, default, HistoryView.Current, agencyCode), ct), HistoryView.Current, Today);
+        var members = reference.Tree.Members(agency.Id, HistoryView.Current).ToList();
+        var now = VietnamTime.ToLocal(clock.GetUtcNow());
+        int[] open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement, DossierStatus.WaitingPayment];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var overdue = db.Dossiers.AsNoTracking()
+            .Where(d => members.Contains(d.AgencyId) && open.Contains(d.Status) && d.PromisedAt != null && d.PromisedAt < now);
+        var total = await overdue.CountAsync(ct);
+        var rows = await overdue.OrderBy(d => d.PromisedAt).ThenBy(d => d.Code).Take(take)
+            .Select(d => new { d.Source, d.Code, d.ProcedureName, d.ProcedureCode, d.AgencyId, d.ReceivedAt, d.PromisedAt })
+            .ToListAsync(ct);
+        var items = rows.Select(d => new OverdueDossier(d.Source, d.Code, d.ProcedureName ?? d.ProcedureCode,
+            reference.Tree.Find(d.AgencyId)?.Name ?? "", d.ReceivedAt, d.PromisedAt,
+            d.PromisedAt is { } p ? Math.Max(1, (int)Math.Ceiling((now - p).TotalDays)) : 0)).ToList();
+        return (total, items);
+    }
+
+    /// <summary>When data last changed, overall and per source; the per-source scan runs once per data version.</summary>
+    public async Task<Freshness> GetFreshnessAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await db.AggregateStates.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+        var version = state?.DataVersion ?? 0;
+        var cached = _freshness;
+        if (cached is not null && cached.DataVersion == version)
+        {
+            return cached;
+        }
+
+        await _freshnessGate.WaitAsync(ct);
+        try
+        {
+            if (_freshness is { } again && again.DataVersion == version)
+            {
+                return again;
+            }
+
+            var sources = await db.Dossiers.AsNoTracking()
+                .GroupBy(d => d.Source)
+                .Select(g => new { Source = g.Key, Last = g.Max(d => d.StoredAt), Count = g.Count() })
+                .ToListAsync(ct);
+            _freshness = new Freshness(state?.LastChangeAt, version,
+                sources.Select(s => new SourceFreshness(s.Source, s.Last, s.Count)).OrderBy(s => s.Source, StringComparer.Ordinal).ToList());
+            return _freshness;
+        }
+        finally
+        {
+            _freshnessGate.Release();
+        }
+    }
+
+    /// <summary>The given indicators over the last <paramref name="count"/> periods of the query's kind (ending with it).</summary>
+    public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(DashboardScope scope, DashboardQuery query, IReadOnlyList<string> codes, int count = 12, CancellationToken ct = default)
+    {
+        var agency = await ResolveInScopeAsync(scope, query, ct);
+        var periods = new List<PeriodKey> { query.Period };
+        while (periods.Count < count)
+        {
+            periods.Add(periods[^1].Previous());
+        }
+
+        periods.Reverse();
+        var points = new List<TrendPoint>();
+        foreach (var period in periods)
+        {
+            try
+            {
+                var answer = await indicators.GetAsync(query.ToIndicatorQuery() with { AgencyCode = agency, Period = period }, ct);
+                points.Add(new TrendPoint(period,
+                    codes.ToDictionary(c => c, c => answer.Scorecard[c]?.Value),
+                    codes.ToDictionary(c => c, c => answer.Scorecard[c]?.Target)));
+            }
+            catch (QueryException)
+            {
+                // A period not started yet has no point.
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>The query for a monthly trend ending with the last month of the query's period.</summary>
+    public static DashboardQuery MonthlyTrendOf(DashboardQuery query) =>
+        query with { Period = PeriodKey.Month(query.Period.Year, query.Period.Months.LastMonth) };
+
+    public async Task<DossierListPage> GetDossiersAsync(DashboardScope scope, DashboardQuery query, string code, DossierPart part, int page, int pageSize, CancellationToken ct = default)
+    {
+        var agency = await ResolveInScopeAsync(scope, query, ct);
+        return await dossiers.GetAsync(new DossierListQuery(code, query.ToIndicatorQuery() with { AgencyCode = agency }, part, page, pageSize), ct);
+    }
+
+    public async Task<IAsyncEnumerable<DossierListItem>> StreamDossiersAsync(DashboardScope scope, DashboardQuery query, string code, DossierPart part, CancellationToken ct = default)
+    {
+        var agency = await ResolveInScopeAsync(scope, query, ct);
+        return dossiers.StreamAsync(new DossierListQuery(code, query.ToIndicatorQuery() with { AgencyCode = agency }, part), ct);
+    }
+
+    /// <summary>Whether the indicator has a dossier list behind it (catalogue and manual items do not).</summary>
+    public static bool HasDossiers(string code) => IndicatorFilters.Supports(code);
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Components;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingest;
+
+namespace Reporting.Web.Dashboard;
+
+/// <summary>
+/// A dashboard page that reads its state from the URL query and refreshes itself when new data is
+/// committed (<see cref="DataChangeNotifier"/>), keeping what it shows until the new figures are ready.
+/// </summary>
+public abstract class LiveDashboardBase : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private int _refreshQueued;
+
+    [Inject] protected DashboardService Service { get; set; } = null!;
+    [Inject] protected DataChangeNotifier Notifier { get; set; } = null!;
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "period")] public string? PeriodParam { get; set; }
+    [SupplyParameterFromQuery(Name = "window")] public string? WindowParam { get; set; }
+    [SupplyParameterFromQuery(Name = "structure")] public string? StructureParam { get; set; }
+    [SupplyParameterFromQuery(Name = "agency")] public string? AgencyParam { get; set; }
+
+    /// <summary>The agency subtree this viewer may see (the whole province until permissions exist).</summary>
+    protected DashboardScope Scope { get; set; } = DashboardScope.Province;
+
+    protected DashboardQuery Query { get; private set; } = null!;
+    protected QueryException? Error { get; private set; }
+    protected bool Loading { get; private set; }
+
+    /// <summary>Minimum time between two live refreshes, so a burst of ingest batches costs one reload.</summary>
+    protected virtual TimeSpan RefreshDelay => TimeSpan.FromSeconds(1);
+
+    protected CancellationToken Disposed => _disposed.Token;
+
+    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Query = BuildQuery();
+        await ReloadAsync();
+    }
+
+    protected virtual DashboardQuery BuildQuery() => DashboardQuery.From(PeriodParam, WindowParam, StructureParam, AgencyParam, Service.Today);
+
+    /// <summary>Loads everything the page shows for <see cref="Query"/>.</summary>
+    protected abstract Task LoadAsync(CancellationToken ct);
+
+    protected async Task ReloadAsync()
+    {
+        Loading = true;
+        try
+        {
+            await LoadAsync(Disposed);
+            Error = null;
+        }
+        catch (QueryException e)
+        {
+            Error = e;
+        }
+        finally
+        {
+            Loading = false;
+        }
+    }
+
+    protected void Go(DashboardQuery query, string? path = null) =>
+        Navigation.NavigateTo((path ?? new Uri(Navigation.Uri).AbsolutePath) + "?" + query.QueryString());
+
+    private void OnDataChanged(DataChange change)
+    {
+        if (Interlocked.Exchange(ref _refreshQueued, 1) == 1)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await Task.Delay(RefreshDelay, Disposed);
+                Interlocked.Exchange(ref _refreshQueued, 0);
+                await ReloadAsync();
+                StateHasChanged();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
+    public void Dispose()
+    {
+        Notifier.Changed -= OnDataChanged;
+        _disposed.Cancel();
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

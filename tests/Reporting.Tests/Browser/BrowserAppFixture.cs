@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Reporting.Tests.Integration;
+using Reporting.Web.Demo;
+
+namespace Reporting.Tests.Browser;
+
+/// <summary>
+/// The real application on a real 127.0.0.1 port (Kestrel, not the in-memory test server) with a
+/// small demo province, and Debian's Chromium driven by Playwright. No browser is ever downloaded.
+/// </summary>
+public sealed class BrowserAppFixture : IAsyncLifetime
+{
+    public static readonly DateOnly EndDate = new(2026, 11, 20);
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public KestrelFactory Factory { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: docs/screenshots of the repository.</summary>
+    public static string ScreenshotDirectory
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReportingSystem.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "docs", "screenshots");
+        }
+    }
+
+    public sealed class KestrelFactory : ReportingAppFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:DossierCount"] = "20000",
+            ["Demo:EndDate"] = EndDate.ToString("yyyy-MM-dd"),
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // Outside Development the build's static web assets (MudBlazor, blazor.web.js) need this.
+            builder.UseStaticWebAssets();
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var state = Factory.Services.GetRequiredService<DemoSeedingState>();
+        await state.Completion.WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.Null(state.Error);
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
+        Api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        Api.DefaultRequestHeaders.Add("X-Api-Key", ReportingAppFactory.ReadKey);
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        Api?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserAppFixture>
+{
+    public const string Name = "dashboards in Chromium";
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Bunit;
+using Reporting.Web.Components.Charts;
+
+namespace Reporting.Tests.Components;
+
+public sealed class ApexChartTests : DashboardComponentContext
+{
+    [Fact]
+    public void Renders_through_the_module_with_series_target_lines_and_the_PNG_download()
+    {
+        var module = JSInterop.SetupModule("./js/apexchart.js");
+        module.SetupVoid("render", _ => true);
+        var cut = Render<ApexChart>(p => p
+            .Add(c => c.Kind, ChartKind.Line)
+            .Add(c => c.Title, "Xu hướng")
+            .Add(c => c.Categories, ["Tháng 10/2026", "Tháng 11/2026"])
+            .Add(c => c.Series, [new ChartSeries("2.1", [87.5m, null])])
+            .Add(c => c.Lines, [new ChartLine(95m, "Chỉ tiêu 2.1", "#D55E00")]));
+
+        var call = module.VerifyInvoke("render");
+        var options = JsonSerializer.SerializeToElement(call.Arguments[1]);
+        Assert.Equal("line", options.GetProperty("chart").GetProperty("type").GetString());
+        Assert.True(options.GetProperty("chart").GetProperty("toolbar").GetProperty("tools").GetProperty("download").GetBoolean());
+        Assert.Equal(87.5m, options.GetProperty("series")[0].GetProperty("data")[0].GetDecimal());
+        Assert.Equal(JsonValueKind.Null, options.GetProperty("series")[0].GetProperty("data")[1].ValueKind);
+        Assert.Equal(95m, options.GetProperty("annotations").GetProperty("yaxis")[0].GetProperty("y").GetDecimal());
+        Assert.Equal("Xu hướng", cut.Find("[data-testid=chart]").GetAttribute("data-title"));
+    }
+}
