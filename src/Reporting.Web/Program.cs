@@ -1,6 +1,7 @@
 using Reporting.Core;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
+using Reporting.Web.Collectors;
 using Reporting.Web.Demo;
 using Reporting.Web.Health;
 using Reporting.Web.Indicators;
@@ -8,6 +9,7 @@ using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
+using Reporting.Web.Simulators;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -26,6 +28,7 @@ try
     builder.AddReportingApi();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();
+    builder.AddCollectors();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
@@ -46,6 +49,8 @@ try
     app.MapIngestApi();
     app.MapQuarantineApi();
     app.MapReportsApi();
+    app.MapCollectorsApi();
+    app.MapSimulators();
 
     await app.RunAsync();
 }
