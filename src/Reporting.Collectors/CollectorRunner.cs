@@ -147,13 +147,24 @@ public sealed class CollectorRunner(
     {
         var since = await GetWatermarkAsync(source.Name, ct) ?? DateTime.MinValue;
         var watermark = since;
-        string? cursor = null;
-        do
+        var pending = fetch(since, null, ct);
+        while (pending is not null)
         {
-            ct.ThrowIfCancellationRequested();
-            var page = await fetch(since, cursor, ct);
+            var page = await pending;
+
+            // The next page downloads while this one is stored; it is only ever stored after this one is committed.
+            pending = page.NextCursor is { } next ? fetch(since, next, ct) : null;
+            IngestReport report;
             var records = page.Items.Select(i => new IngestRecord(i)).ToList();
-            var report = records.Count == 0 ? new IngestReport([]) : await ingest(records, ct);
+            try
+            {
+                report = records.Count == 0 ? new IngestReport([]) : await ingest(records, ct);
+            }
+            catch
+            {
+                Abandon(pending);
+                throw;
+            }
 
             // The page is committed: from here on, nothing may stop the watermark from following it.
             run.Pages++;
@@ -170,10 +181,17 @@ public sealed class CollectorRunner(
                 await SaveProgressAsync(run);
             }
 
-            cursor = page.NextCursor;
+            if (ct.IsCancellationRequested)
+            {
+                Abandon(pending);
+                ct.ThrowIfCancellationRequested();
+            }
         }
-        while (cursor is not null);
     }
+
+    /// <summary>A prefetched page that will not be used: observe its failure so it is not reported as unobserved.</summary>
+    private static void Abandon(Task<RawFeedPage>? pending) =>
+        pending?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private async Task ReadCatalogueAsync(CollectorSource source, CollectorRun run, CancellationToken ct)
     {

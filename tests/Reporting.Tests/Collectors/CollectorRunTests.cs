@@ -193,12 +193,14 @@ public sealed class CollectorRunTests
 
         var run = await db.Runner.RunAsync(CollectorDatabase.Dossiers, cts.Token);
 
+        // Page 3 is prefetched while page 2 is stored: page 2 is either committed whole or not at all.
         Assert.Equal(CollectorRunStatus.Cancelled, run.Status);
-        Assert.Equal(2, run.Pages);
-        Assert.Equal(CollectorProvince.MaxUpdated(feed.Take(1000)), await db.Runner.GetWatermarkAsync(CollectorDatabase.Dossiers));
+        Assert.InRange(run.Pages, 1, 2);
+        var committed = run.Pages * 500;
+        Assert.Equal(CollectorProvince.MaxUpdated(feed.Take(committed)), await db.Runner.GetWatermarkAsync(CollectorDatabase.Dossiers));
         await using (var context = db.CreateDbContext())
         {
-            Assert.Equal(1000, await context.Dossiers.CountAsync());
+            Assert.Equal(committed, await context.Dossiers.CountAsync());
         }
 
         sim.State.Requested = null;
