@@ -2,6 +2,7 @@ using Reporting.Core;
 using Reporting.Core.Aggregates;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
+using Reporting.Web.Collectors;
 using Reporting.Web.Dashboard;
 using Reporting.Web.Demo;
 using Reporting.Web.Health;
@@ -10,6 +11,7 @@ using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
+using Reporting.Web.Simulators;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -28,6 +30,7 @@ try
     builder.AddReportingApi();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();
+    builder.AddCollectors();
     builder.AddReportingWeb();
 
     var app = builder.Build();
@@ -58,6 +61,8 @@ try
     app.MapIngestApi();
     app.MapQuarantineApi();
     app.MapReportsApi();
+    app.MapCollectorsApi();
+    app.MapSimulators();
     app.MapReportingWeb();
 
     await app.RunAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
 using Reporting.Core.Calendar;
+using Reporting.Core.Collectors;
 using Reporting.Core.Dossiers;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
@@ -30,6 +31,9 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ManualIndicatorValue> ManualIndicatorValues => Set<ManualIndicatorValue>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<CollectorSource> CollectorSources => Set<CollectorSource>();
+    public DbSet<CollectorWatermark> CollectorWatermarks => Set<CollectorWatermark>();
+    public DbSet<CollectorRun> CollectorRuns => Set<CollectorRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using Quartz;
+using Reporting.Core.Collectors;
+
+namespace Reporting.Collectors;
+
+/// <summary>Section <c>Collectors</c> (contract keys: <c>Collectors:Sources:N:Name</c>, <c>Kind</c>, <c>BaseUrl</c>, <c>ApiKey</c>, <c>Cron</c>, <c>PageSize</c>).</summary>
+public sealed class CollectorOptions : IValidatableObject
+{
+    public const string Section = "Collectors";
+
+    /// <summary>Run the scheduler at all (the sources and their runs can still be triggered by hand when off).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The initial set of sources: seeded into the database on first start; the database wins afterwards.</summary>
+    public List<CollectorSourceOptions> Sources { get; set; } = [];
+
+    public CollectorHttpOptions Http { get; set; } = new();
+
+    public CollectorQuartzOptions Quartz { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            var s = Sources[i];
+            var at = $"Collectors:Sources:{i}";
+            if (string.IsNullOrWhiteSpace(s.Name))
+            {
+                yield return new ValidationResult($"{at}:Name: nguồn thu thập phải có tên.", [$"{at}:Name"]);
+            }
+            else if (!names.Add(s.Name))
+            {
+                yield return new ValidationResult($"{at}:Name: tên nguồn '{s.Name}' bị trùng.", [$"{at}:Name"]);
+            }
+
+            if (!Uri.TryCreate(s.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                yield return new ValidationResult($"{at}:BaseUrl: '{s.BaseUrl}' không phải địa chỉ http(s) hợp lệ.", [$"{at}:BaseUrl"]);
+            }
+
+            if (CronProblem(s.Cron) is { } problem)
+            {
+                yield return new ValidationResult($"{at}:Cron: biểu thức cron '{s.Cron}' không hợp lệ ({problem}).", [$"{at}:Cron"]);
+            }
+
+            if (s.PageSize is < 1 or > 100_000)
+            {
+                yield return new ValidationResult($"{at}:PageSize: phải từ 1 đến 100000.", [$"{at}:PageSize"]);
+            }
+        }
+    }
+
+    /// <summary>Why a Quartz cron expression is refused, in Vietnamese, or null when it is valid.</summary>
+    public static string? CronProblem(string? cron)
+    {
+        if (string.IsNullOrWhiteSpace(cron))
+        {
+            return "trống";
+        }
+
+        try
+        {
+            CronExpression.Parse(cron);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
+}
+
+public sealed class CollectorSourceOptions
+{
+    public string Name { get; set; } = "";
+    public CollectorKind Kind { get; set; }
+    public string BaseUrl { get; set; } = "";
+    public string? ApiKey { get; set; }
+    public string Cron { get; set; } = "0 */5 * * * ?";
+    public int PageSize { get; set; } = 500;
+}
+
+/// <summary>Section <c>Collectors:Http</c>: timeouts and retries of the source clients.</summary>
+public sealed class CollectorHttpOptions
+{
+    [Range(1, 600)] public double AttemptTimeoutSeconds { get; set; } = 30;
+    [Range(1, 3600)] public double TotalTimeoutSeconds { get; set; } = 120;
+    [Range(0, 10)] public int Retries { get; set; } = 3;
+    [Range(1, 60_000)] public int BackoffMilliseconds { get; set; } = 2000;
+}
+
+/// <summary>Section <c>Collectors:Quartz</c>: the job store (in memory on SQLite, ADO.NET on SQL Server).</summary>
+public sealed class CollectorQuartzOptions
+{
+    /// <summary>SQL Server only: share the jobs between several web nodes through the Quartz tables.</summary>
+    public bool Clustered { get; set; }
+
+    /// <summary>SQL Server only: prefix of the Quartz tables (the official schema script uses <c>QRTZ_</c>).</summary>
+    public string TablePrefix { get; set; } = "QRTZ_";
+
+    /// <summary>SQL Server only: create the Quartz tables at start-up when missing (off where a DBA applies the script).</summary>
+    public bool ProvisionSchema { get; set; }
+
+    /// <summary>Node id in a cluster; <c>AUTO</c> lets Quartz generate one.</summary>
+    public string InstanceId { get; set; } = "AUTO";
+
+    [Range(1, 100)] public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>After a missed schedule (server down): false = wait for the next time (do nothing), true = run once at once.</summary>
+    public bool FireOnceAfterMisfire { get; set; }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Quartz;
+using Reporting.Core.Persistence;
+
+namespace Reporting.Collectors;
+
+public static class CollectorsExtensions
+{
+    public const string HealthCheckName = "scheduler";
+
+    /// <summary>
+    /// Collectors: options from <c>Collectors</c> (validated at start-up), the source clients with timeouts,
+    /// retries and a circuit breaker, the runner, and Quartz (in-memory store with SQLite; the ADO.NET store,
+    /// clustered when <c>Collectors:Quartz:Clustered</c>, with SQL Server).
+    /// </summary>
+    public static IHostApplicationBuilder AddCollectors(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CollectorOptions>().BindConfiguration(CollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<CollectorOptions>, CollectorOptionsValidator>();
+        var options = builder.Configuration.GetSection(CollectorOptions.Section).Get<CollectorOptions>() ?? new CollectorOptions();
+
+        AddClient<DossierFeedClient>(services, options.Http);
+        AddClient<PaymentFeedClient>(services, options.Http);
+        AddClient<ProcedureCatalogClient>(services, options.Http);
+        services.AddSingleton<CollectorRunner>();
+        services.AddSingleton<CollectorScheduler>();
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connection = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        services.AddQuartz(q => ConfigureQuartz(q, options.Quartz, database.Provider, connection));
+        if (options.Enabled)
+        {
+            services.AddQuartzHostedService(o =>
+            {
+                o.WaitForJobsToComplete = true;
+                o.AwaitApplicationStarted = true;
+            });
+            services.AddHostedService<CollectorStartup>();
+        }
+
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(HealthCheckName, tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The job store by provider; public for tests of the configuration.</summary>
+    public static void ConfigureQuartz(IQuartzBuilder q, CollectorQuartzOptions options, DatabaseProvider provider, string? connection)
+    {
+        q.ConfigureScheduler(o => o.InstanceId = options.InstanceId);
+        q.UseDefaultThreadPool(options.MaxConcurrency);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            q.UsePersistentStore(s =>
+            {
+                s.UseSqlServer(sql => sql.ConnectionString = connection!);
+                s.ConfigureStore(store => store.TablePrefix = options.TablePrefix);
+                s.UseSystemTextJsonSerializer();
+                if (options.ProvisionSchema)
+                {
+                    s.ProvisionSchema();
+                }
+
+                if (options.Clustered)
+                {
+                    s.UseClustering(c =>
+                    {
+                        c.Enabled = true;
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+                }
+            });
+        }
+        else
+        {
+            q.UseInMemoryStore();
+        }
+    }
+
+    private static void AddClient<TClient>(IServiceCollection services, CollectorHttpOptions http) where TClient : class
+    {
+        services.AddHttpClient<TClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(r =>
+            {
+                r.AttemptTimeout.Timeout = TimeSpan.FromSeconds(http.AttemptTimeoutSeconds);
+                r.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(Math.Max(http.TotalTimeoutSeconds, http.AttemptTimeoutSeconds));
+                r.Retry.MaxRetryAttempts = Math.Max(http.Retries, 1);
+                r.Retry.ShouldHandle = http.Retries == 0 ? _ => ValueTask.FromResult(false) : r.Retry.ShouldHandle;
+                r.Retry.Delay = TimeSpan.FromMilliseconds(http.BackoffMilliseconds);
+                r.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+                r.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * http.AttemptTimeoutSeconds));
+            })
+            .SelectPipelineByAuthority();
+    }
+}
+
+internal sealed class CollectorOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<CollectorOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, CollectorOptions options)
+    {
+        var problems = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(r => r.ErrorMessage!).ToList();
+        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Reporting.Collectors;
+using Reporting.Core.Ingest;
+using Reporting.Core.Persistence;
+using Reporting.Web.Api;
+
+namespace Reporting.Web.Collectors;
+
+/// <summary>Administration of the collectors (scope <c>admin</c>): sources with their state and last runs, run now, pause, resume; quarantine re-processing.</summary>
+public static class CollectorsApi
+{
+    private const string Tag = "Thu thập dữ liệu";
+
+    public static IEndpointRouteBuilder MapCollectorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/collectors").RequireAuthorization(ApiScopes.Admin).WithTags(Tag);
+        group.MapGet("", List).WithName("GetCollectors");
+        group.MapPost("/{name}/run", RunNow).WithName("RunCollector");
+        group.MapPost("/{name}/pause", Pause).WithName("PauseCollector");
+        group.MapPost("/{name}/resume", Resume).WithName("ResumeCollector");
+        app.MapPost("/api/v1/quarantine/reprocess", Reprocess).RequireAuthorization(ApiScopes.Admin).WithTags("Cách ly").WithName("ReprocessQuarantine");
+        return app;
+    }
+
+    public sealed record RunDto(long Id, DateTime StartedAt, DateTime? EndedAt, string Status, int Pages, int Read, int Stored, int Unchanged, int Stale, int Quarantined, string? Error);
+
+    /// <summary>A source as administrators see it; the API key is never returned, only whether one is set.</summary>
+    public sealed record SourceDto(
+        string Name, string Kind, string BaseUrl, bool HasApiKey, string Cron, int PageSize, bool Paused, string State,
+        string? LastError, DateTime? LastSuccessAt, DateTime? Watermark, DateTimeOffset? NextRunAt, IReadOnlyList<RunDto> LastRuns);
+
+    private static async Task<IResult> List(IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sources = await db.CollectorSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        var marks = await db.CollectorWatermarks.AsNoTracking().ToDictionaryAsync(w => w.Source, w => w.UpdatedSince, ct);
+        var result = new List<SourceDto>();
+        foreach (var s in sources)
+        {
+            var runs = await db.CollectorRuns.AsNoTracking().Where(r => r.Source == s.Name).OrderByDescending(r => r.Id).Take(10)
+                .Select(r => new RunDto(r.Id, r.StartedAt, r.EndedAt, r.Status.ToString(), r.Pages, r.Read, r.Stored, r.Unchanged, r.Stale, r.Quarantined, r.Error))
+                .ToListAsync(ct);
+            result.Add(new SourceDto(s.Name, s.Kind.ToString(), s.BaseUrl, !string.IsNullOrEmpty(s.ApiKey), s.Cron, s.PageSize, s.Paused, s.State.ToString(),
+                s.LastError, s.LastSuccessAt, marks.TryGetValue(s.Name, out var m) ? m : null,
+                s.Paused ? null : await scheduler.NextRunAsync(s.Name, ct), runs));
+        }
+
+        return Results.Ok(new { items = result });
+    }
+
+    private static Task<IResult> RunNow(string name, IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct) =>
+        WithSource(name, dbFactory, ct, async () =>
+        {
+            await scheduler.RunNowAsync(name, ct);
+            return Results.Accepted(value: new { source = name, message = "Đã yêu cầu chạy thu thập ngay." });
+        });
+
+    private static Task<IResult> Pause(string name, IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct) =>
+        WithSource(name, dbFactory, ct, async () =>
+        {
+            await scheduler.PauseAsync(name, ct);
+            return Results.Ok(new { source = name, paused = true });
+        });
+
+    private static Task<IResult> Resume(string name, IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct) =>
+        WithSource(name, dbFactory, ct, async () =>
+        {
+            await scheduler.ResumeAsync(name, ct);
+            return Results.Ok(new { source = name, paused = false });
+        });
+
+    private static async Task<IResult> Reprocess(string? source, string? reason, QuarantineReprocessor reprocessor, CancellationToken ct)
+    {
+        var (tried, stored) = await reprocessor.ReprocessAsync(reason, source, null, ct);
+        return Results.Ok(new { tried, stored });
+    }
+
+    private static async Task<IResult> WithSource(string name, IDbContextFactory<ReportingDbContext> dbFactory, CancellationToken ct, Func<Task<IResult>> action)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.CollectorSources.AnyAsync(s => s.Name == name, ct))
+            {
+                return Problems.Result(StatusCodes.Status404NotFound, "urn:reporting-system:problem:collector-not-found",
+                    "Không tìm thấy nguồn thu thập", $"Không có nguồn thu thập tên '{name}'.");
+            }
+        }
+
+        return await action();
+    }
+}

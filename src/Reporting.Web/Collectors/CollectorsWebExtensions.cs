@@ -1,0 +1,14 @@
+using Reporting.Web.Simulators;
+
+namespace Reporting.Web.Collectors;
+
+public static class CollectorsWebExtensions
+{
+    /// <summary>The collectors (Reporting.Collectors: options, clients, Quartz, the scheduler ready check) and the simulators they read in demo mode.</summary>
+    public static IHostApplicationBuilder AddCollectors(this IHostApplicationBuilder builder)
+    {
+        Reporting.Collectors.CollectorsExtensions.AddCollectors(builder);
+        builder.AddSimulators();
+        return builder;
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Options;
+using Reporting.Core.Demo;
+using Reporting.Core.Feeds;
+using Reporting.Core.Periods;
+using Reporting.Web.Demo;
+
+namespace Reporting.Web.Simulators;
+
+/// <summary>A request a simulator received (feed name and page number from 1), for tests that act between pages.</summary>
+public sealed record SimulatorRequest(string Feed, int Page);
+
+/// <summary>
+/// The simulated systems' shared state: the demo province, the simulated clock and the failure switches
+/// (settable at run time, e.g. from tests). Pages of one read are served from one snapshot, pinned by the cursor.
+/// </summary>
+public sealed class SimulatorState
+{
+    private readonly Lazy<DemoProvince> _province;
+    private readonly TimeProvider _clock;
+    private readonly DateTimeOffset _started;
+    private readonly Lock _lock = new();
+    private (DateTime AsOf, DateTime Since, IReadOnlyList<DossierLifecycle> List)? _dossiers;
+    private (DateTime AsOf, string Since, IReadOnlyList<PaymentFeedItem> List)? _payments;
+
+    public SimulatorState(IOptions<SimulatorSettings> settings, IOptions<DemoSettings> demo, TimeProvider clock)
+    {
+        _clock = clock;
+        _started = clock.GetUtcNow();
+        var s = settings.Value;
+        Speed = s.Speed;
+        Failure = s.Failure;
+        SlowDelay = TimeSpan.FromSeconds(s.SlowSeconds);
+        ApiKey = s.ApiKey;
+        _province = new Lazy<DemoProvince>(() => DemoProvince.Build(new DemoOptions
+        {
+            Seed = demo.Value.Seed,
+            DossierCount = demo.Value.DossierCount,
+            EndDate = demo.Value.EndDate ?? VietnamTime.Today(clock),
+            HistoryMonths = demo.Value.HistoryMonths,
+        }));
+    }
+
+    /// <summary>Replaces the province (tests use small ones).</summary>
+    public SimulatorState(DemoProvince province, TimeProvider? clock = null)
+    {
+        _clock = clock ?? TimeProvider.System;
+        _started = _clock.GetUtcNow();
+        _province = new Lazy<DemoProvince>(() => province);
+    }
+
+    public DemoProvince Province => _province.Value;
+
+    public double Speed { get; set; } = 60;
+
+    public SimulatorFailure Failure { get; set; }
+
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string? ApiKey { get; set; }
+
+    /// <summary>When set, the simulated clock stands still at this local instant.</summary>
+    public DateTime? FixedNow { get; set; }
+
+    /// <summary>Called before each page is served (tests cancel a run between pages with it).</summary>
+    public Func<SimulatorRequest, Task>? Requested { get; set; }
+
+    /// <summary>Simulated local time: the end of the demo history plus the real time since start × <see cref="Speed"/>.</summary>
+    public DateTime Now() => FixedNow ?? Province.EndOfHistory + (_clock.GetUtcNow() - _started) * Speed;
+
+    internal IReadOnlyList<DossierLifecycle> DossiersInFeedOrder(DateTime asOf, DateTime since)
+    {
+        lock (_lock)
+        {
+            if (_dossiers is { } cached && cached.AsOf == asOf && cached.Since == since)
+            {
+                return cached.List;
+            }
+        }
+
+        var list = Province.InFeedOrder(asOf, since);
+        lock (_lock)
+        {
+            _dossiers = (asOf, since, list);
+        }
+
+        return list;
+    }
+
+    internal IReadOnlyList<PaymentFeedItem> PaymentsInFeedOrder(DateTime asOf, string since)
+    {
+        lock (_lock)
+        {
+            if (_payments is { } cached && cached.AsOf == asOf && cached.Since == since)
+            {
+                return cached.List;
+            }
+        }
+
+        var list = Province.Payments(asOf).Where(p => string.CompareOrdinal(p.NgayCapNhat, since) >= 0).ToList();
+        lock (_lock)
+        {
+            _payments = (asOf, since, list);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Collectors;
+using Reporting.Core.Demo;
+using Reporting.Core.Ingest;
+using Xunit.Abstractions;
+
+namespace Reporting.Tests.Collectors;
+
+/// <summary>Runs only when <c>REPORTING_BENCHMARK=1</c> (docs/benchmarks.md, section Collectors).</summary>
+public sealed class BenchmarkFactAttribute : FactAttribute
+{
+    public BenchmarkFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("REPORTING_BENCHMARK") != "1")
+        {
+            Skip = "Benchmark: set REPORTING_BENCHMARK=1 (Release build) to run it.";
+        }
+    }
+}
+
+public sealed class CollectorBenchmark(ITestOutputHelper output)
+{
+    /// <summary>
+    /// One collector run reading 100,000 changed dossiers from the simulator over HTTP on loopback: fetch
+    /// (pages of 5,000), validate, store, aggregates updated in the same transactions, dashboards notified.
+    /// </summary>
+    [BenchmarkFact]
+    public async Task A_run_of_100000_changed_dossiers()
+    {
+        var province = DemoProvince.Build(new DemoOptions { DossierCount = 100_000, EndDate = new DateOnly(2026, 11, 20), HistoryMonths = 18 });
+        _ = province.Lifecycles;
+        await using var sim = await SimulatorHost.StartAsync(province);
+        await using var db = await CollectorDatabase.CreateAsync(province, sim.BaseUrl, pageSize: 5000);
+        var notified = 0;
+        db.Services.GetRequiredService<DataChangeNotifier>().Changed += _ => notified++;
+
+        var fetchWatch = Stopwatch.StartNew();
+        using (var http = new HttpClient())
+        {
+            string? cursor = null;
+            do
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(
+                    sim.BaseUrl + "/simulators/motcua/dossiers?updatedSince=00010101000000&limit=5000" + (cursor is null ? "" : "&cursor=" + cursor)));
+                var next = doc.RootElement.GetProperty("nextCursor");
+                cursor = next.ValueKind == System.Text.Json.JsonValueKind.String ? next.GetString() : null;
+            }
+            while (cursor is not null);
+        }
+
+        output.WriteLine($"fetch only: {fetchWatch.Elapsed.TotalSeconds:0.0} s");
+        var watch = Stopwatch.StartNew();
+        var run = await db.Runner.RunAsync(CollectorDatabase.Dossiers);
+        watch.Stop();
+
+        Assert.Equal(CollectorRunStatus.Succeeded, run.Status);
+        Assert.Equal(100_000, run.Stored);
+        await using var context = db.CreateDbContext();
+        Assert.Equal(100_000, await context.Dossiers.CountAsync());
+        // The same records pushed straight into the ingestor of a fresh database, in batches of 5,000.
+        await using var pushed = await CollectorDatabase.CreateAsync(province, null);
+        var batches = province.Dossiers().Chunk(5000)
+            .Select(b => b.Select(d => new IngestRecord(System.Text.Json.JsonSerializer.SerializeToElement(d))).ToList()).ToList();
+        var ingestor = pushed.Services.GetRequiredService<DossierIngestor>();
+        var ingestWatch = Stopwatch.StartNew();
+        foreach (var batch in batches)
+        {
+            await ingestor.IngestAsync("push", batch);
+        }
+
+        output.WriteLine($"ingest only: {ingestWatch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"100,000 dossiers: {watch.Elapsed.TotalSeconds:0.0} s, {run.Pages} pages, {notified} notifications, {100_000 / watch.Elapsed.TotalSeconds:0} dossiers/s");
+    }
+}

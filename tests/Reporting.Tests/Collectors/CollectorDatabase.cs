@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Reporting.Collectors;
+using Reporting.Core;
+using Reporting.Core.Agencies;
+using Reporting.Core.Collectors;
+using Reporting.Core.Demo;
+using Reporting.Core.Persistence;
+using Reporting.Core.Procedures;
+
+namespace Reporting.Tests.Collectors;
+
+/// <summary>
+/// A fresh SQLite database with the real services of Core and Collectors (no scheduler started): the demo
+/// province's tree and catalogue are imported; sources point at a simulator.
+/// </summary>
+public sealed class CollectorDatabase : IAsyncDisposable
+{
+    public const string Dossiers = "motcua";
+    public const string Payments = "thanhtoan";
+    public const string Catalogue = "danhmuc";
+
+    private readonly IHost _host;
+
+    private CollectorDatabase(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public CollectorRunner Runner => Services.GetRequiredService<CollectorRunner>();
+
+    public static async Task<CollectorDatabase> CreateAsync(DemoProvince province, string? simulatorUrl, int pageSize = 500)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Reporting"] = $"Data Source={path}",
+            ["Database:Provider"] = "Sqlite",
+            ["Collectors:Enabled"] = "false",
+            ["Collectors:Http:AttemptTimeoutSeconds"] = "1",
+            ["Collectors:Http:TotalTimeoutSeconds"] = "3",
+            ["Collectors:Http:Retries"] = "1",
+            ["Collectors:Http:BackoffMilliseconds"] = "50",
+        });
+        builder.Logging.ClearProviders();
+        builder.AddReportingCore();
+        builder.AddCollectors();
+        var host = builder.Build();
+        var db = new CollectorDatabase(host);
+        await host.Services.InitializeDatabaseAsync();
+        var tree = await host.Services.GetRequiredService<AgencyTreeImport>().ReplaceAsync(province.Tree.Items);
+        Assert.True(tree.Succeeded);
+        var catalogue = await host.Services.GetRequiredService<ProcedureCatalogImport>().ReplaceAsync(province.Procedures);
+        Assert.True(catalogue.Succeeded);
+        if (simulatorUrl is not null)
+        {
+            await using var context = db.CreateDbContext();
+            context.CollectorSources.AddRange(
+                new CollectorSource { Name = Dossiers, Kind = CollectorKind.DossierFeed, BaseUrl = simulatorUrl + "/simulators/motcua", Cron = "0 0 * * * ?", PageSize = pageSize, ApiKey = "k" },
+                new CollectorSource { Name = Payments, Kind = CollectorKind.PaymentFeed, BaseUrl = simulatorUrl + "/simulators/thanhtoan", Cron = "0 0 * * * ?", PageSize = pageSize },
+                new CollectorSource { Name = Catalogue, Kind = CollectorKind.ProcedureCatalog, BaseUrl = simulatorUrl + "/simulators/danhmuc", Cron = "0 0 2 * * ?" });
+            await context.SaveChangesAsync();
+        }
+
+        return db;
+    }
+
+    public ReportingDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContext();
+
+    /// <summary>Every aggregate row, as sorted JSON lines: two databases with equal snapshots give equal figures.</summary>
+    public async Task<List<string>> AggregateSnapshotAsync()
+    {
+        await using var db = CreateDbContext();
+        var rows = new List<string>();
+        rows.AddRange((await db.AgencyBucketStats.AsNoTracking().ToListAsync()).Select(r => "A" + JsonSerializer.Serialize(r)));
+        rows.AddRange((await db.ProcedureBucketStats.AsNoTracking().ToListAsync()).Select(r => "P" + JsonSerializer.Serialize(r)));
+        rows.AddRange((await db.ResultGapStats.AsNoTracking().ToListAsync()).Select(r => "R" + JsonSerializer.Serialize(r)));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await Task.Yield();
+        SqliteConnection.ClearAllPools();
+    }
+}
