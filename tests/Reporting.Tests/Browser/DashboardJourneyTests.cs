@@ -151,6 +151,18 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
     }
 
     [Fact]
+    public async Task Periods_not_started_and_unknown_agencies_are_explained_in_Vietnamese()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/?period=2030-Q1");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("chưa bắt đầu");
+        Assert.Equal(1, await page.Locator("[data-testid=period-picker]").CountAsync());
+
+        await page.GotoAsync(app.BaseUrl + "/don-vi/000.99.99.H99?period=2026-Q3");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("Không có đơn vị mã '000.99.99.H99'");
+    }
+
+    [Fact]
     public async Task Wall_screen_shows_the_overview_in_large_type_without_controls()
     {
         var page = await app.NewPageAsync(1920, 1080);
