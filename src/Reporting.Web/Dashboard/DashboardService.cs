@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Ingest;
 using Reporting.Core.Agencies;
 using Reporting.Core.Dossiers;
 using Reporting.Core.Indicators;
@@ -27,7 +29,7 @@ public sealed record ProcedureOnTime(string Code, string Name, int Handled, int 
 
 public sealed record OverdueDossier(string Source, string Code, string ProcedureName, string AgencyName, DateTime? ReceivedAt, DateTime? PromisedAt, int DaysLate);
 
-public sealed record SourceFreshness(string Source, DateTime LastStoredAt, int Count);
+public sealed record SourceFreshness(string Source, DateTime LastStoredAt);
 
 public sealed record Freshness(DateTime? LastChangeAt, long DataVersion, IReadOnlyList<SourceFreshness> Sources);
 
@@ -42,13 +44,17 @@ public sealed class DashboardService(
     IndicatorDossierService dossiers,
     IDbContextFactory<ReportingDbContext> dbFactory,
     ReferenceData referenceData,
+    SourceFreshnessTracker sources,
     TimeProvider clock)
 {
+    private const int CacheLimit = 256;
+
+    /// <summary>Answers by query and data version: every circuit showing the same view shares one read.</summary>
+    private readonly ConcurrentDictionary<string, (long Version, Task<object> Answer)> _cache = new();
+
     /// <summary>The main indicators shown as cards, in this order.</summary>
     public static IReadOnlyList<string> KpiCodes { get; } = ["ONLINE", "2.1", "3.6", "4.2", "4.1", "5.4"];
 
-    private readonly SemaphoreSlim _freshnessGate = new(1, 1);
-    private Freshness? _freshness;
 
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -56,18 +62,53 @@ public sealed class DashboardService(
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);
         var q = query.ToIndicatorQuery() with { AgencyCode = agency };
-        var (answers, tree) = await indicators.GetManyAsync(q, includeChildren, ct);
-        IndicatorAnswer? previous = null;
+        return await CachedAsync($"data|{q}|{includeChildren}", async () =>
+        {
+            // The period and the one before it are read side by side.
+            var current = indicators.GetManyAsync(q, includeChildren, CancellationToken.None);
+            var before = PreviousAsync(q);
+            var (answers, tree) = await current;
+            return new DashboardData(answers[0], await before, answers.Skip(1).ToList(), tree.PathTo(answers[0].Agency.Id));
+        }, ct);
+    }
+
+    private async Task<IndicatorAnswer?> PreviousAsync(IndicatorQuery q)
+    {
         try
         {
-            previous = await indicators.GetAsync(q with { Period = query.Period.Previous() }, ct);
+            return await indicators.GetAsync(q with { Period = q.Period.Previous() });
         }
         catch (QueryException)
         {
             // No previous period to compare with: the change is simply not shown.
+            return null;
+        }
+    }
+
+    /// <summary>The data version: bumped by every committed change, so a cached answer is exact until it moves.</summary>
+    public async Task<long> DataVersionAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AggregateStates.AsNoTracking().OrderBy(s => s.Id).Select(s => s.DataVersion).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> read, CancellationToken ct) where T : class
+    {
+        var version = await DataVersionAsync(ct);
+        if (_cache.TryGetValue(key, out var hit) && hit.Version == version && !hit.Answer.IsFaulted && !hit.Answer.IsCanceled)
+        {
+            return (T)await hit.Answer.WaitAsync(ct);
         }
 
-        return new DashboardData(answers[0], previous, answers.Skip(1).ToList(), tree.PathTo(answers[0].Agency.Id));
+        if (_cache.Count >= CacheLimit)
+        {
+            _cache.Clear();
+        }
+
+        // Shared by concurrent callers; not cancelled by one of them leaving.
+        var task = Task.Run(async () => (object)await read(), CancellationToken.None);
+        _cache[key] = (version, task);
+        return (T)await task.WaitAsync(ct);
     }
 
     /// <summary>The agency code a query may use inside the scope; a <see cref="QueryException"/> when outside.</summary>
@@ -138,44 +179,24 @@ public sealed class DashboardService(
         return (total, items);
     }
 
-    /// <summary>When data last changed, overall and per source; the per-source scan runs once per data version.</summary>
+    /// <summary>When data last changed: overall from the aggregate state, per source from <see cref="SourceFreshnessTracker"/>.</summary>
     public async Task<Freshness> GetFreshnessAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = await db.AggregateStates.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
-        var version = state?.DataVersion ?? 0;
-        var cached = _freshness;
-        if (cached is not null && cached.DataVersion == version)
-        {
-            return cached;
-        }
-
-        await _freshnessGate.WaitAsync(ct);
-        try
-        {
-            if (_freshness is { } again && again.DataVersion == version)
-            {
-                return again;
-            }
-
-            var sources = await db.Dossiers.AsNoTracking()
-                .GroupBy(d => d.Source)
-                .Select(g => new { Source = g.Key, Last = g.Max(d => d.StoredAt), Count = g.Count() })
-                .ToListAsync(ct);
-            _freshness = new Freshness(state?.LastChangeAt, version,
-                sources.Select(s => new SourceFreshness(s.Source, s.Last, s.Count)).OrderBy(s => s.Source, StringComparer.Ordinal).ToList());
-            return _freshness;
-        }
-        finally
-        {
-            _freshnessGate.Release();
-        }
+        return new Freshness(state?.LastChangeAt, state?.DataVersion ?? 0, sources.Current());
     }
 
     /// <summary>The given indicators over the last <paramref name="count"/> periods of the query's kind (ending with it).</summary>
     public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(DashboardScope scope, DashboardQuery query, IReadOnlyList<string> codes, int count = 12, CancellationToken ct = default)
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);
+        return await CachedAsync($"trend|{agency}|{query.QueryString(false)}|{string.Join(',', codes)}|{count}",
+            () => ReadTrendAsync(agency, query, codes, count, CancellationToken.None), ct);
+    }
+
+    private async Task<IReadOnlyList<TrendPoint>> ReadTrendAsync(string? agency, DashboardQuery query, IReadOnlyList<string> codes, int count, CancellationToken ct)
+    {
         var periods = new List<PeriodKey> { query.Period };
         while (periods.Count < count)
         {
@@ -220,4 +241,46 @@ public sealed class DashboardService(
 
     /// <summary>Whether the indicator has a dossier list behind it (catalogue and manual items do not).</summary>
     public static bool HasDossiers(string code) => IndicatorFilters.Supports(code);
+}
+
+/// <summary>
+/// Last stored time per source: from the change events of this process, seeded once by a background
+/// scan of the dossiers (never on a page's path). One per process.
+/// </summary>
+public sealed class SourceFreshnessTracker(IDbContextFactory<ReportingDbContext> dbFactory, DataChangeNotifier notifier)
+{
+    private readonly ConcurrentDictionary<string, SourceFreshness> _sources = new(StringComparer.Ordinal);
+    private int _tracking;
+
+    public IReadOnlyList<SourceFreshness> Current()
+    {
+        if (Interlocked.Exchange(ref _tracking, 1) == 0)
+        {
+            notifier.Changed += change => Seen(change.Source, VietnamTime.ToLocal(change.At));
+            _ = Task.Run(ScanAsync);
+        }
+
+        return _sources.Values.OrderBy(s => s.Source, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task ScanAsync()
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var sources = await db.Dossiers.AsNoTracking().GroupBy(d => d.Source)
+                .Select(g => new { Source = g.Key, Last = g.Max(d => d.StoredAt) }).ToListAsync();
+            foreach (var source in sources)
+            {
+                Seen(source.Source, source.Last);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Freshness per source is a convenience; the overall time still shows.
+        }
+    }
+
+    private void Seen(string source, DateTime at) =>
+        _sources.AddOrUpdate(source, new SourceFreshness(source, at), (_, old) => at > old.LastStoredAt ? old with { LastStoredAt = at } : old);
 }

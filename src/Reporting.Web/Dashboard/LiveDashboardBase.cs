@@ -65,6 +65,30 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the 12-month trend after the rest of the page is shown (it takes twelve reads), then
+    /// hands it to <paramref name="set"/> unless the query has changed meanwhile.
+    /// </summary>
+    protected void LoadTrendLater(IReadOnlyList<string> codes, Action<IReadOnlyList<TrendPoint>> set)
+    {
+        var query = Query;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                var trend = await Service.GetTrendAsync(Scope, DashboardService.MonthlyTrendOf(query), codes, ct: Disposed);
+                if (query == Query)
+                {
+                    set(trend);
+                    StateHasChanged();
+                }
+            }
+            catch (Exception e) when (e is QueryException or OperationCanceledException)
+            {
+            }
+        });
+    }
+
     protected void Go(DashboardQuery query, string? path = null) =>
         Navigation.NavigateTo((path ?? new Uri(Navigation.Uri).AbsolutePath) + "?" + query.QueryString());
 

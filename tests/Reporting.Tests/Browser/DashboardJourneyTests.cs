@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Reporting.Core.Agencies;
+using Reporting.Core.Persistence;
 using Reporting.Web.Dashboard;
 
 namespace Reporting.Tests.Browser;
@@ -95,9 +99,18 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
         await ranking.Locator("[data-testid='sort-2.1']").ClickAsync();
         await EventuallyAsync(async () => { var v = await ReadColumnAsync(ranking); return v.Count > 3 && v.SequenceEqual(v.OrderDescending()); });
 
-        var first = ranking.Locator("[data-testid=agency-link]").First;
-        var code = await first.GetAttributeAsync("data-agency");
-        await first.ClickAsync();
+        // Open the department with the most dossiers (a telling page for the screenshot).
+        string code;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var reference = await app.Factory.Services.GetRequiredService<ReferenceData>().GetAsync();
+            var departments = reference.Tree.All.Where(a => a.Kind == AgencyKind.Department && a.ValidTo is null).Select(a => a.Id).ToList();
+            var busiest = await db.Dossiers.Where(d => departments.Contains(d.AgencyId)).GroupBy(d => d.AgencyId)
+                .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+            code = reference.Tree.Find(busiest)!.Code;
+        }
+
+        await ranking.Locator($"[data-testid=agency-link][data-agency='{code}']").ClickAsync();
         await WaitForAsync(page, "/don-vi/" + code);
         var agency = await ApiAsync($"period=2026-Q3&agency={code}");
         await WaitForTotalAsync(page, agency);
@@ -135,6 +148,30 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
         var cells = ranking.Locator("tbody tr").Locator("td:nth-child(5) [data-testid=figure], td:nth-child(5) [data-testid=na]");
         var texts = await cells.AllInnerTextsAsync();
         return texts.Select(t => t.Trim() == "N/A" ? -1m : decimal.Parse(t.Replace("%", "").Trim(), NumberStyles.Number, DashboardFormat.Vi)).ToList();
+    }
+
+    [Fact]
+    public async Task Periods_not_started_and_unknown_agencies_are_explained_in_Vietnamese()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/?period=2030-Q1");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("chưa bắt đầu");
+        Assert.Equal(1, await page.Locator("[data-testid=period-picker]").CountAsync());
+
+        await page.GotoAsync(app.BaseUrl + "/don-vi/000.99.99.H99?period=2026-Q3");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("Không có đơn vị mã '000.99.99.H99'");
+    }
+
+    [Fact]
+    public async Task Wall_screen_shows_the_overview_in_large_type_without_controls()
+    {
+        var page = await app.NewPageAsync(1920, 1080);
+        await page.GotoAsync(app.BaseUrl + "/man-hinh?period=2026-Q3");
+        await page.Locator("[data-testid=kpi-card]").First.WaitForAsync();
+        await AssertKpisMatchAsync(page, await ApiAsync("period=2026-Q3"));
+        Assert.Equal(0, await page.Locator("[data-testid=period-picker]").CountAsync());
+        var size = await page.Locator(".kpi-value").First.EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
+        Assert.True(double.Parse(size.Replace("px", ""), CultureInfo.InvariantCulture) >= 48);
     }
 
     [Fact]
