@@ -94,6 +94,83 @@ public sealed class CollectorHostingTests
     }
 
     [Fact]
+    public async Task Stopping_the_server_mid_run_stops_at_a_page_boundary_and_a_restart_loses_and_doubles_nothing()
+    {
+        var province = CollectorProvince.Province;
+        var feed = province.Dossiers().ToList();
+        await using var sim = await SimulatorHost.StartAsync(province);
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sim.State.Requested = async r =>
+        {
+            if (r is { Feed: "dossiers", Page: 3 })
+            {
+                reached.TrySetResult();
+                await gate.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            }
+        };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Collectors:Sources:0:Name"] = "motcua",
+            ["Collectors:Sources:0:Kind"] = "DossierFeed",
+            ["Collectors:Sources:0:BaseUrl"] = sim.BaseUrl + "/simulators/motcua",
+            ["Collectors:Sources:0:Cron"] = "* * * * * ?",
+            ["Collectors:Http:AttemptTimeoutSeconds"] = "30",
+            ["Collectors:Http:TotalTimeoutSeconds"] = "60",
+        };
+        string path;
+        try
+        {
+            using var host = BuildHost(settings, out path);
+            await host.Services.InitializeDatabaseAsync();
+            Assert.True((await host.Services.GetRequiredService<Reporting.Core.Agencies.AgencyTreeImport>().ReplaceAsync(province.Tree.Items)).Succeeded);
+            await host.StartAsync();
+            await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await host.StopAsync();
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stop took {watch.Elapsed}");
+
+            var factory = host.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            var run = await db.CollectorRuns.AsNoTracking().SingleAsync();
+            Assert.Equal(CollectorRunStatus.Cancelled, run.Status);
+            Assert.Equal(run.Pages * 500, await db.Dossiers.CountAsync());
+            var mark = await db.CollectorWatermarks.AsNoTracking().SingleOrDefaultAsync();
+            Assert.Equal(run.Pages == 0 ? null : CollectorProvince.MaxUpdated(feed.Take(run.Pages * 500)), mark?.UpdatedSince);
+        }
+        finally
+        {
+            gate.TrySetResult();
+            sim.State.Requested = null;
+        }
+
+        // Started again on the same database: the next run reads on from the watermark.
+        settings["ConnectionStrings:Reporting"] = $"Data Source={path}";
+        using var again = BuildHost(settings, out _);
+        await again.StartAsync();
+        try
+        {
+            var factory = again.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>();
+            var done = false;
+            for (var i = 0; i < 150 && !done; i++)
+            {
+                await Task.Delay(100);
+                await using var db = await factory.CreateDbContextAsync();
+                done = await db.CollectorRuns.AnyAsync(r => r.Status == CollectorRunStatus.Succeeded);
+            }
+
+            Assert.True(done);
+            await using var check = await factory.CreateDbContextAsync();
+            Assert.Equal(feed.Count, await check.Dossiers.CountAsync());
+            Assert.Equal(feed.Count, await check.Dossiers.Select(d => d.Code).Distinct().CountAsync());
+        }
+        finally
+        {
+            await again.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_admin_API_lists_sources_without_their_keys_and_runs_pauses_and_resumes_them()
     {
         var province = CollectorProvince.Province;
@@ -183,7 +260,7 @@ public sealed class CollectorHostingTests
 
     private static IHost BuildHost(Dictionary<string, string?> settings, out string path)
     {
-        path = Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-host-{Guid.NewGuid():N}.db");
+        path = settings.TryGetValue("ConnectionStrings:Reporting", out var given) && given is not null ? given["Data Source=".Length..] : Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-host-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
