@@ -212,6 +212,20 @@ public sealed class CollectorHostingTests
         Assert.Equal(JsonValueKind.String, source.GetProperty("nextRunAt").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/v1/collectors/nope/run", null)).StatusCode);
 
+        // Added from the admin API: the key is saved, never returned; a bad cron is refused with the field.
+        var bad = await admin.PutAsJsonAsync("/api/v1/collectors/thanhtoan", new { kind = "PaymentFeed", baseUrl = sim.BaseUrl + "/simulators/thanhtoan", cron = "hourly" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("cron", await bad.Content.ReadAsStringAsync());
+        var saved = await admin.PutAsJsonAsync("/api/v1/collectors/thanhtoan",
+            new { kind = "PaymentFeed", baseUrl = sim.BaseUrl + "/simulators/thanhtoan", apiKey = "new-payment-secret", cron = "0 */5 * * * ?", pageSize = 300 });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        listing = await admin.GetStringAsync("/api/v1/collectors");
+        Assert.DoesNotContain("new-payment-secret", listing);
+        var added = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/collectors")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "thanhtoan");
+        Assert.True(added.GetProperty("hasApiKey").GetBoolean());
+        Assert.Equal(300, added.GetProperty("pageSize").GetInt32());
+        Assert.Equal(JsonValueKind.String, added.GetProperty("nextRunAt").ValueKind);
+
         var reprocess = await admin.PostAsync("/api/v1/quarantine/reprocess", null);
         Assert.Equal(HttpStatusCode.OK, reprocess.StatusCode);
 
