@@ -29,10 +29,12 @@ public static class CollectorsApi
     /// <summary>A source as administrators see it; the API key is never returned, only whether one is set.</summary>
     public sealed record SourceDto(
         string Name, string Kind, string BaseUrl, bool HasApiKey, string Cron, int PageSize, bool Paused, string State,
-        string? LastError, DateTime? LastSuccessAt, DateTime? Watermark, DateTimeOffset? NextRunAt, IReadOnlyList<RunDto> LastRuns);
+        string? LastError, DateTime? LastSuccessAt, bool Stale, DateTime? Watermark, DateTimeOffset? NextRunAt, IReadOnlyList<RunDto> LastRuns);
 
-    private static async Task<IResult> List(IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct)
+    private static async Task<IResult> List(
+        IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, Microsoft.Extensions.Options.IOptions<CollectorOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        var staleBefore = Reporting.Core.Periods.VietnamTime.ToLocal(clock.GetUtcNow()).AddMinutes(-options.Value.StaleAfterMinutes);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sources = await db.CollectorSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         var marks = await db.CollectorWatermarks.AsNoTracking().ToDictionaryAsync(w => w.Source, w => w.UpdatedSince, ct);
@@ -43,7 +45,7 @@ public static class CollectorsApi
                 .Select(r => new RunDto(r.Id, r.StartedAt, r.EndedAt, r.Status.ToString(), r.Pages, r.Read, r.Stored, r.Unchanged, r.Stale, r.Quarantined, r.Error))
                 .ToListAsync(ct);
             result.Add(new SourceDto(s.Name, s.Kind.ToString(), s.BaseUrl, !string.IsNullOrEmpty(s.ApiKey), s.Cron, s.PageSize, s.Paused, s.State.ToString(),
-                s.LastError, s.LastSuccessAt, marks.TryGetValue(s.Name, out var m) ? m : null,
+                s.LastError, s.LastSuccessAt, !s.Paused && (s.LastSuccessAt is null || s.LastSuccessAt < staleBefore), marks.TryGetValue(s.Name, out var m) ? m : null,
                 s.Paused ? null : await scheduler.NextRunAsync(s.Name, ct), runs));
         }
 

@@ -201,6 +201,7 @@ public sealed class CollectorHostingTests
         Assert.Equal("Succeeded", last.GetProperty("status").GetString());
         Assert.Equal(province.Dossiers().Count(), last.GetProperty("stored").GetInt32());
         Assert.Equal(JsonValueKind.String, source.GetProperty("watermark").ValueKind);
+        Assert.False(source.GetProperty("stale").GetBoolean());
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/collectors/motcua/pause", null)).StatusCode);
         source = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/collectors")).GetProperty("items")[0];
@@ -225,6 +226,7 @@ public sealed class CollectorHostingTests
         Assert.True(added.GetProperty("hasApiKey").GetBoolean());
         Assert.Equal(300, added.GetProperty("pageSize").GetInt32());
         Assert.Equal(JsonValueKind.String, added.GetProperty("nextRunAt").ValueKind);
+        Assert.True(added.GetProperty("stale").GetBoolean());
 
         var reprocess = await admin.PostAsync("/api/v1/quarantine/reprocess", null);
         Assert.Equal(HttpStatusCode.OK, reprocess.StatusCode);
