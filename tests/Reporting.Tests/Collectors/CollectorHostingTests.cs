@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,7 +124,11 @@ public sealed class CollectorHostingTests
         {
             using var host = BuildHost(settings, out path);
             await host.Services.InitializeDatabaseAsync();
-            Assert.True((await host.Services.GetRequiredService<Reporting.Core.Agencies.AgencyTreeImport>().ReplaceAsync(province.Tree.Items)).Succeeded);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                Assert.True((await scope.ServiceProvider.GetRequiredService<Reporting.Core.Agencies.AgencyTreeImport>().ReplaceAsync(province.Tree.Items)).Succeeded);
+            }
+
             await host.StartAsync();
             await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -286,6 +291,7 @@ public sealed class CollectorHostingTests
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         builder.AddReportingCore();
         builder.AddCollectors();
         return builder.Build();
@@ -307,6 +313,17 @@ public sealed class CollectorHostingTests
 
     private sealed class DemoKestrelFactory : ReportingAppFactory
     {
+        /// <summary>As in Development (the README's run command): scopes validated when the container is built.</summary>
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseDefaultServiceProvider(o =>
+            {
+                o.ValidateScopes = true;
+                o.ValidateOnBuild = true;
+            });
+        }
+
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
