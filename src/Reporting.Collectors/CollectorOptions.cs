@@ -17,6 +17,9 @@ public sealed class CollectorOptions : IValidatableObject
 
     public CollectorHttpOptions Http { get; set; } = new();
 
+    /// <summary>A source without a successful run for longer than this is flagged stale (dashboards warn).</summary>
+    [Range(1, 100_000)] public int StaleAfterMinutes { get; set; } = 60;
+
     public CollectorQuartzOptions Quartz { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Aggregates;
 using Reporting.Core.Collectors;
@@ -20,11 +21,8 @@ public sealed class CollectorRunner(
     IDbContextFactory<ReportingDbContext> dbFactory,
     DossierIngestor dossiers,
     PaymentIngestor payments,
-    ProcedureCatalogImport catalogue,
     AggregateMaintenance maintenance,
-    DossierFeedClient dossierClient,
-    PaymentFeedClient paymentClient,
-    ProcedureCatalogClient catalogueClient,
+    IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<CollectorRunner> logger)
 {
@@ -46,18 +44,23 @@ public sealed class CollectorRunner(
         var state = CollectorSourceState.Ok;
         try
         {
+            // Typed clients (fresh handlers from the factory) and the scoped imports live for one run.
+            await using var services = scopes.CreateAsyncScope();
+            var provider = services.ServiceProvider;
             switch (source.Kind)
             {
                 case CollectorKind.DossierFeed:
+                    var dossierClient = provider.GetRequiredService<DossierFeedClient>();
                     await ReadFeedAsync(source, run, (since, cursor, c) => dossierClient.GetAsync(source, since, cursor, c),
                         (records, c) => dossiers.IngestAsync(source.Name, records, IngestScope.Everything, c), ct);
                     break;
                 case CollectorKind.PaymentFeed:
+                    var paymentClient = provider.GetRequiredService<PaymentFeedClient>();
                     await ReadFeedAsync(source, run, (since, cursor, c) => paymentClient.GetAsync(source, since, cursor, c),
                         (records, c) => payments.IngestAsync(source.Name, records, c), ct);
                     break;
                 case CollectorKind.ProcedureCatalog:
-                    await ReadCatalogueAsync(source, run, ct);
+                    await ReadCatalogueAsync(source, run, provider.GetRequiredService<ProcedureCatalogClient>(), provider.GetRequiredService<ProcedureCatalogImport>(), ct);
                     break;
             }
 
@@ -193,7 +196,7 @@ public sealed class CollectorRunner(
     private static void Abandon(Task<RawFeedPage>? pending) =>
         pending?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-    private async Task ReadCatalogueAsync(CollectorSource source, CollectorRun run, CancellationToken ct)
+    private async Task ReadCatalogueAsync(CollectorSource source, CollectorRun run, ProcedureCatalogClient catalogueClient, ProcedureCatalogImport catalogue, CancellationToken ct)
     {
         var items = await catalogueClient.GetAsync(source, ct);
         run.Pages = 1;

@@ -75,6 +75,24 @@ public sealed class CollectorScheduler(
         await scheduler.TriggerJob(CollectorJob.KeyOf(source), new JobDataMap(), ct);
     }
 
+    /// <summary>Cancels the running jobs' tokens: each stops at its next page boundary.</summary>
+    public async Task InterruptAllAsync()
+    {
+        try
+        {
+            var scheduler = await schedulers.GetScheduler();
+            await using var db = await dbFactory.CreateDbContextAsync();
+            foreach (var name in await db.CollectorSources.Select(s => s.Name).ToListAsync())
+            {
+                await scheduler.Interrupt(CollectorJob.KeyOf(name));
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Interrupting the collector jobs at shutdown failed");
+        }
+    }
+
     public async Task PauseAsync(string source, CancellationToken ct = default)
     {
         await SetPausedAsync(source, true, ct);

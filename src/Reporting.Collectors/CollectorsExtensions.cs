@@ -20,7 +20,6 @@ public static class CollectorsExtensions
     {
         var services = builder.Services;
         services.AddOptions<CollectorOptions>().BindConfiguration(CollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<CollectorOptions>, CollectorOptionsValidator>();
         var options = builder.Configuration.GetSection(CollectorOptions.Section).Get<CollectorOptions>() ?? new CollectorOptions();
 
         AddClient<DossierFeedClient>(services, options.Http);
@@ -94,14 +93,5 @@ public static class CollectorsExtensions
                 r.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * http.AttemptTimeoutSeconds));
             })
             .SelectPipelineByAuthority();
-    }
-}
-
-internal sealed class CollectorOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<CollectorOptions>
-{
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, CollectorOptions options)
-    {
-        var problems = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(r => r.ErrorMessage!).ToList();
-        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reporting.Collectors;
+using Reporting.Core.Collectors;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
 using Reporting.Web.Api;
@@ -15,6 +16,7 @@ public static class CollectorsApi
     {
         var group = app.MapGroup("/api/v1/collectors").RequireAuthorization(ApiScopes.Admin).WithTags(Tag);
         group.MapGet("", List).WithName("GetCollectors");
+        group.MapPut("/{name}", Save).WithName("PutCollector");
         group.MapPost("/{name}/run", RunNow).WithName("RunCollector");
         group.MapPost("/{name}/pause", Pause).WithName("PauseCollector");
         group.MapPost("/{name}/resume", Resume).WithName("ResumeCollector");
@@ -27,10 +29,12 @@ public static class CollectorsApi
     /// <summary>A source as administrators see it; the API key is never returned, only whether one is set.</summary>
     public sealed record SourceDto(
         string Name, string Kind, string BaseUrl, bool HasApiKey, string Cron, int PageSize, bool Paused, string State,
-        string? LastError, DateTime? LastSuccessAt, DateTime? Watermark, DateTimeOffset? NextRunAt, IReadOnlyList<RunDto> LastRuns);
+        string? LastError, DateTime? LastSuccessAt, bool Stale, DateTime? Watermark, DateTimeOffset? NextRunAt, IReadOnlyList<RunDto> LastRuns);
 
-    private static async Task<IResult> List(IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct)
+    private static async Task<IResult> List(
+        IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, Microsoft.Extensions.Options.IOptions<CollectorOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        var staleBefore = Reporting.Core.Periods.VietnamTime.ToLocal(clock.GetUtcNow()).AddMinutes(-options.Value.StaleAfterMinutes);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sources = await db.CollectorSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         var marks = await db.CollectorWatermarks.AsNoTracking().ToDictionaryAsync(w => w.Source, w => w.UpdatedSince, ct);
@@ -41,11 +45,78 @@ public static class CollectorsApi
                 .Select(r => new RunDto(r.Id, r.StartedAt, r.EndedAt, r.Status.ToString(), r.Pages, r.Read, r.Stored, r.Unchanged, r.Stale, r.Quarantined, r.Error))
                 .ToListAsync(ct);
             result.Add(new SourceDto(s.Name, s.Kind.ToString(), s.BaseUrl, !string.IsNullOrEmpty(s.ApiKey), s.Cron, s.PageSize, s.Paused, s.State.ToString(),
-                s.LastError, s.LastSuccessAt, marks.TryGetValue(s.Name, out var m) ? m : null,
+                s.LastError, s.LastSuccessAt, !s.Paused && (s.LastSuccessAt is null || s.LastSuccessAt < staleBefore), marks.TryGetValue(s.Name, out var m) ? m : null,
                 s.Paused ? null : await scheduler.NextRunAsync(s.Name, ct), runs));
         }
 
         return Results.Ok(new { items = result });
+    }
+
+    /// <summary>The body of <c>PUT /api/v1/collectors/{name}</c>; a null or empty <see cref="ApiKey"/> keeps the saved key.</summary>
+    public sealed record SourceInput(string? Kind, string? BaseUrl, string? ApiKey, string? Cron, int? PageSize);
+
+    /// <summary>Adds or edits a source and reschedules it; the key is stored and never returned.</summary>
+    private static async Task<IResult> Save(string name, SourceInput input, IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (name.Length is 0 or > 64)
+        {
+            errors["name"] = ["Tên nguồn phải từ 1 đến 64 ký tự."];
+        }
+
+        if (!Enum.TryParse<CollectorKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        {
+            errors["kind"] = ["Loại nguồn phải là DossierFeed, PaymentFeed hoặc ProcedureCatalog."];
+        }
+
+        if (!Uri.TryCreate(input.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors["baseUrl"] = ["Địa chỉ phải là URL http(s) đầy đủ."];
+        }
+
+        if (CollectorOptions.CronProblem(input.Cron) is { } problem)
+        {
+            errors["cron"] = [$"Biểu thức cron không hợp lệ ({problem})."];
+        }
+
+        if (input.PageSize is < 1 or > 100_000)
+        {
+            errors["pageSize"] = ["Kích thước trang phải từ 1 đến 100000."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var source = await db.CollectorSources.SingleOrDefaultAsync(s => s.Name == name, ct);
+            if (source is null)
+            {
+                source = new CollectorSource { Name = name, BaseUrl = input.BaseUrl!, Cron = input.Cron! };
+                db.CollectorSources.Add(source);
+            }
+
+            source.Kind = kind;
+            source.BaseUrl = input.BaseUrl!;
+            source.Cron = input.Cron!;
+            source.PageSize = input.PageSize ?? source.PageSize;
+            if (!string.IsNullOrEmpty(input.ApiKey))
+            {
+                source.ApiKey = input.ApiKey;
+                // A new key may fix a refused one: the next run tells.
+                if (source.State == CollectorSourceState.Misconfigured)
+                {
+                    source.State = CollectorSourceState.Ok;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        await scheduler.SyncAsync(ct);
+        return Results.Ok(new { source = name, saved = true });
     }
 
     private static Task<IResult> RunNow(string name, IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct) =>

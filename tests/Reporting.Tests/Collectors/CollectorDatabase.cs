@@ -49,15 +49,19 @@ public sealed class CollectorDatabase : IAsyncDisposable
             ["Collectors:Http:BackoffMilliseconds"] = "50",
         });
         builder.Logging.ClearProviders();
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         builder.AddReportingCore();
         builder.AddCollectors();
         var host = builder.Build();
         var db = new CollectorDatabase(host);
         await host.Services.InitializeDatabaseAsync();
-        var tree = await host.Services.GetRequiredService<AgencyTreeImport>().ReplaceAsync(province.Tree.Items);
-        Assert.True(tree.Succeeded);
-        var catalogue = await host.Services.GetRequiredService<ProcedureCatalogImport>().ReplaceAsync(province.Procedures);
-        Assert.True(catalogue.Succeeded);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var tree = await scope.ServiceProvider.GetRequiredService<AgencyTreeImport>().ReplaceAsync(province.Tree.Items);
+            Assert.True(tree.Succeeded);
+            var catalogue = await scope.ServiceProvider.GetRequiredService<ProcedureCatalogImport>().ReplaceAsync(province.Procedures);
+            Assert.True(catalogue.Succeeded);
+        }
         if (simulatorUrl is not null)
         {
             await using var context = db.CreateDbContext();

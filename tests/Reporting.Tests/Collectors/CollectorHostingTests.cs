@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,87 @@ public sealed class CollectorHostingTests
     }
 
     [Fact]
+    public async Task Stopping_the_server_mid_run_stops_at_a_page_boundary_and_a_restart_loses_and_doubles_nothing()
+    {
+        var province = CollectorProvince.Province;
+        var feed = province.Dossiers().ToList();
+        await using var sim = await SimulatorHost.StartAsync(province);
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sim.State.Requested = async r =>
+        {
+            if (r is { Feed: "dossiers", Page: 3 })
+            {
+                reached.TrySetResult();
+                await gate.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            }
+        };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Collectors:Sources:0:Name"] = "motcua",
+            ["Collectors:Sources:0:Kind"] = "DossierFeed",
+            ["Collectors:Sources:0:BaseUrl"] = sim.BaseUrl + "/simulators/motcua",
+            ["Collectors:Sources:0:Cron"] = "* * * * * ?",
+            ["Collectors:Http:AttemptTimeoutSeconds"] = "30",
+            ["Collectors:Http:TotalTimeoutSeconds"] = "60",
+        };
+        string path;
+        try
+        {
+            using var host = BuildHost(settings, out path);
+            await host.Services.InitializeDatabaseAsync();
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                Assert.True((await scope.ServiceProvider.GetRequiredService<Reporting.Core.Agencies.AgencyTreeImport>().ReplaceAsync(province.Tree.Items)).Succeeded);
+            }
+
+            await host.StartAsync();
+            await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await host.StopAsync();
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stop took {watch.Elapsed}");
+
+            var factory = host.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            var run = await db.CollectorRuns.AsNoTracking().SingleAsync();
+            Assert.Equal(CollectorRunStatus.Cancelled, run.Status);
+            Assert.Equal(run.Pages * 500, await db.Dossiers.CountAsync());
+            var mark = await db.CollectorWatermarks.AsNoTracking().SingleOrDefaultAsync();
+            Assert.Equal(run.Pages == 0 ? null : CollectorProvince.MaxUpdated(feed.Take(run.Pages * 500)), mark?.UpdatedSince);
+        }
+        finally
+        {
+            gate.TrySetResult();
+            sim.State.Requested = null;
+        }
+
+        // Started again on the same database: the next run reads on from the watermark.
+        settings["ConnectionStrings:Reporting"] = $"Data Source={path}";
+        using var again = BuildHost(settings, out _);
+        await again.StartAsync();
+        try
+        {
+            var factory = again.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>();
+            var done = false;
+            for (var i = 0; i < 150 && !done; i++)
+            {
+                await Task.Delay(100);
+                await using var db = await factory.CreateDbContextAsync();
+                done = await db.CollectorRuns.AnyAsync(r => r.Status == CollectorRunStatus.Succeeded);
+            }
+
+            Assert.True(done);
+            await using var check = await factory.CreateDbContextAsync();
+            Assert.Equal(feed.Count, await check.Dossiers.CountAsync());
+            Assert.Equal(feed.Count, await check.Dossiers.Select(d => d.Code).Distinct().CountAsync());
+        }
+        finally
+        {
+            await again.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_admin_API_lists_sources_without_their_keys_and_runs_pauses_and_resumes_them()
     {
         var province = CollectorProvince.Province;
@@ -124,6 +206,7 @@ public sealed class CollectorHostingTests
         Assert.Equal("Succeeded", last.GetProperty("status").GetString());
         Assert.Equal(province.Dossiers().Count(), last.GetProperty("stored").GetInt32());
         Assert.Equal(JsonValueKind.String, source.GetProperty("watermark").ValueKind);
+        Assert.False(source.GetProperty("stale").GetBoolean());
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/collectors/motcua/pause", null)).StatusCode);
         source = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/collectors")).GetProperty("items")[0];
@@ -134,6 +217,21 @@ public sealed class CollectorHostingTests
         Assert.False(source.GetProperty("paused").GetBoolean());
         Assert.Equal(JsonValueKind.String, source.GetProperty("nextRunAt").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/v1/collectors/nope/run", null)).StatusCode);
+
+        // Added from the admin API: the key is saved, never returned; a bad cron is refused with the field.
+        var bad = await admin.PutAsJsonAsync("/api/v1/collectors/thanhtoan", new { kind = "PaymentFeed", baseUrl = sim.BaseUrl + "/simulators/thanhtoan", cron = "hourly" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("cron", await bad.Content.ReadAsStringAsync());
+        var saved = await admin.PutAsJsonAsync("/api/v1/collectors/thanhtoan",
+            new { kind = "PaymentFeed", baseUrl = sim.BaseUrl + "/simulators/thanhtoan", apiKey = "new-payment-secret", cron = "0 */5 * * * ?", pageSize = 300 });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        listing = await admin.GetStringAsync("/api/v1/collectors");
+        Assert.DoesNotContain("new-payment-secret", listing);
+        var added = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/collectors")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "thanhtoan");
+        Assert.True(added.GetProperty("hasApiKey").GetBoolean());
+        Assert.Equal(300, added.GetProperty("pageSize").GetInt32());
+        Assert.Equal(JsonValueKind.String, added.GetProperty("nextRunAt").ValueKind);
+        Assert.True(added.GetProperty("stale").GetBoolean());
 
         var reprocess = await admin.PostAsync("/api/v1/quarantine/reprocess", null);
         Assert.Equal(HttpStatusCode.OK, reprocess.StatusCode);
@@ -183,7 +281,7 @@ public sealed class CollectorHostingTests
 
     private static IHost BuildHost(Dictionary<string, string?> settings, out string path)
     {
-        path = Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-host-{Guid.NewGuid():N}.db");
+        path = settings.TryGetValue("ConnectionStrings:Reporting", out var given) && given is not null ? given["Data Source=".Length..] : Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-host-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -193,6 +291,7 @@ public sealed class CollectorHostingTests
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         builder.AddReportingCore();
         builder.AddCollectors();
         return builder.Build();
@@ -214,6 +313,17 @@ public sealed class CollectorHostingTests
 
     private sealed class DemoKestrelFactory : ReportingAppFactory
     {
+        /// <summary>As in Development (the README's run command): scopes validated when the container is built.</summary>
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseDefaultServiceProvider(o =>
+            {
+                o.ValidateScopes = true;
+                o.ValidateOnBuild = true;
+            });
+        }
+
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",

@@ -232,6 +232,36 @@ public sealed class CollectorRunTests
         await AssertRerunCompletesAsync(sim, db, feed);
     }
 
+    [Fact]
+    public async Task Killed_between_a_commit_and_its_watermark_the_rerun_repeats_the_page_without_doubling_it()
+    {
+        await using var sim = await SimulatorHost.StartAsync(Province);
+        await using var db = await CollectorDatabase.CreateAsync(Province, sim.BaseUrl);
+        var feed = Province.Dossiers().ToList();
+        using var cts = new CancellationTokenSource();
+        var commits = 0;
+        var notifier = db.Services.GetRequiredService<DataChangeNotifier>();
+        void OnChange(DataChange _)
+        {
+            if (++commits == 2)
+            {
+                cts.Cancel();
+            }
+        }
+
+        notifier.Changed += OnChange;
+        var run = await db.Runner.RunAsync(CollectorDatabase.Dossiers, cts.Token);
+        notifier.Changed -= OnChange;
+        Assert.Equal(2, run.Pages);
+
+        // As if the process died after page 2's commit and before its watermark was written.
+        await db.Runner.SetWatermarkAsync(CollectorDatabase.Dossiers, CollectorProvince.MaxUpdated(feed.Take(500)));
+        var rerun = await db.Runner.RunAsync(CollectorDatabase.Dossiers);
+        Assert.Equal(CollectorRunStatus.Succeeded, rerun.Status);
+        Assert.True(rerun.Unchanged >= 500);
+        await AssertRerunCompletesAsync(sim, db, feed);
+    }
+
     private static async Task AssertRerunCompletesAsync(SimulatorHost sim, CollectorDatabase db, List<DossierFeedItem> feed)
     {
         var rerun = await db.Runner.RunAsync(CollectorDatabase.Dossiers);
