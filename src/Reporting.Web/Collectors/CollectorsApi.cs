@@ -31,26 +31,8 @@ public static class CollectorsApi
         string Name, string Kind, string BaseUrl, bool HasApiKey, string Cron, int PageSize, bool Paused, string State,
         string? LastError, DateTime? LastSuccessAt, bool Stale, DateTime? Watermark, DateTimeOffset? NextRunAt, IReadOnlyList<RunDto> LastRuns);
 
-    private static async Task<IResult> List(
-        IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, Microsoft.Extensions.Options.IOptions<CollectorOptions> options, TimeProvider clock, CancellationToken ct)
-    {
-        var staleBefore = Reporting.Core.Periods.VietnamTime.ToLocal(clock.GetUtcNow()).AddMinutes(-options.Value.StaleAfterMinutes);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sources = await db.CollectorSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
-        var marks = await db.CollectorWatermarks.AsNoTracking().ToDictionaryAsync(w => w.Source, w => w.UpdatedSince, ct);
-        var result = new List<SourceDto>();
-        foreach (var s in sources)
-        {
-            var runs = await db.CollectorRuns.AsNoTracking().Where(r => r.Source == s.Name).OrderByDescending(r => r.Id).Take(10)
-                .Select(r => new RunDto(r.Id, r.StartedAt, r.EndedAt, r.Status.ToString(), r.Pages, r.Read, r.Stored, r.Unchanged, r.Stale, r.Quarantined, r.Error))
-                .ToListAsync(ct);
-            result.Add(new SourceDto(s.Name, s.Kind.ToString(), s.BaseUrl, !string.IsNullOrEmpty(s.ApiKey), s.Cron, s.PageSize, s.Paused, s.State.ToString(),
-                s.LastError, s.LastSuccessAt, !s.Paused && (s.LastSuccessAt is null || s.LastSuccessAt < staleBefore), marks.TryGetValue(s.Name, out var m) ? m : null,
-                s.Paused ? null : await scheduler.NextRunAsync(s.Name, ct), runs));
-        }
-
-        return Results.Ok(new { items = result });
-    }
+    private static async Task<IResult> List(ICollectorsAdmin admin, CancellationToken ct) =>
+        Results.Ok(new { items = await admin.ListSourcesAsync(ct) });
 
     /// <summary>The body of <c>PUT /api/v1/collectors/{name}</c>; a null or empty <see cref="ApiKey"/> keeps the saved key.</summary>
     public sealed record SourceInput(string? Kind, string? BaseUrl, string? ApiKey, string? Cron, int? PageSize);

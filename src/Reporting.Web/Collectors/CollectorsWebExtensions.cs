@@ -8,6 +8,7 @@ public static class CollectorsWebExtensions
     public static IHostApplicationBuilder AddCollectors(this IHostApplicationBuilder builder)
     {
         Reporting.Collectors.CollectorsExtensions.AddCollectors(builder);
+        builder.Services.AddScoped<ICollectorsAdmin, CollectorsAdmin>();
         builder.AddSimulators();
         return builder;
     }
