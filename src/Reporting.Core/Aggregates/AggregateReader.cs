@@ -32,13 +32,6 @@ public static class AggregateReader
         return result;
     }
 
-    public static async Task<Dictionary<int, WindowFigures>> ReadByAgencyAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
-    {
-        var result = await ReadFlowsAsync(db, window, ct);
-        AddActivity(result, await ReadActivityAsync(db, window, ct));
-        return result;
-    }
-
     private static async Task<Dictionary<int, WindowFigures>> ReadFlowsAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
     {
         var (first, last) = window.Buckets;

@@ -67,7 +67,7 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
         {
             var figures = Sum(byAgency, tree.Members(a.Id, query.View));
             var catalogue = CatalogueFor(a, reference.Procedures.Values);
-            var card = IndicatorCalculator.Compute(figures, catalogue, scoring.For(a, tree));
+            var card = IndicatorCalculator.Compute(figures, catalogue, scoring.For(a));
             return new IndicatorAnswer(a, query.Period, query.WindowKind, window, query.View, computedAt, card, figures);
         }).ToList();
         return (answers, tree);
@@ -128,7 +128,7 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
 
     private sealed record ScoringData(List<Target> Targets, List<ManualIndicatorValue> Manual, List<RatingBand> Bands, decimal Margin)
     {
-        public ScoringContext For(Agency agency, AgencyTree tree)
+        public ScoringContext For(Agency agency)
         {
             var manual = Manual.Where(m => m.AgencyId == agency.Id).ToDictionary(m => m.IndicatorCode, StringComparer.OrdinalIgnoreCase);
             return new ScoringContext(code =>

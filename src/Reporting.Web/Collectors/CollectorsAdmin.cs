@@ -72,22 +72,7 @@ public sealed class CollectorsAdmin(
     public async Task<QuarantinePage> QuarantineAsync(QuarantineFilter filter, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Quarantine.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Source))
-        {
-            query = query.Where(q => q.Source == filter.Source);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.ReasonCode))
-        {
-            var code = filter.ReasonCode.Trim();
-            query = query.Where(q => q.ReasonCodes.Contains(code));
-        }
-
-        if (filter.State is { } state)
-        {
-            query = query.Where(q => q.State == state);
-        }
+        var query = db.Quarantine.AsNoTracking().Filter(filter.Source, filter.ReasonCode, filter.State);
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(q => q.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);

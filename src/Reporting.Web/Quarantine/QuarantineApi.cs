@@ -27,10 +27,7 @@ public static class QuarantineApi
             _ => QuarantineState.Pending,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Quarantine.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(source)) query = query.Where(q => q.Source == source);
-        if (!string.IsNullOrWhiteSpace(reason)) query = query.Where(q => q.ReasonCodes.Contains(reason));
-        if (wanted is { } st) query = query.Where(q => q.State == st);
+        var query = db.Quarantine.AsNoTracking().Filter(source, reason, wanted);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(q => q.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         return Results.Ok(new

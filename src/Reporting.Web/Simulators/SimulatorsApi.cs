@@ -39,22 +39,35 @@ public static class SimulatorsApi
         return services;
     }
 
-    internal static async Task<IResult> Dossiers(HttpContext http, SimulatorState state, string? updatedSince, string? cursor, int? limit, CancellationToken ct)
+    /// <summary>What every page of a feed does first: the failure switch, the cursor, the limit, the test hook.</summary>
+    private static async Task<(IResult? Problem, DateTime Since, DateTime AsOf, int Offset, int Take)> BeginPageAsync(
+        HttpContext http, SimulatorState state, string feed, string? updatedSince, string? cursor, int? limit, CancellationToken ct)
     {
         if (await FailAsync(http, state, ct) is { } failed)
         {
-            return failed;
+            return (failed, default, default, 0, 0);
         }
 
         if (!TryRead(updatedSince, cursor, state, out var since, out var asOf, out var offset))
         {
-            return Results.BadRequest(new { error = "updatedSince hoặc cursor không hợp lệ" });
+            return (Results.BadRequest(new { error = "updatedSince hoặc cursor không hợp lệ" }), default, default, 0, 0);
         }
 
         var take = Math.Clamp(limit ?? 500, 1, 100_000);
         if (state.Requested is { } hook)
         {
-            await hook(new SimulatorRequest("dossiers", offset / take + 1));
+            await hook(new SimulatorRequest(feed, offset / take + 1));
+        }
+
+        return (null, since, asOf, offset, take);
+    }
+
+    internal static async Task<IResult> Dossiers(HttpContext http, SimulatorState state, string? updatedSince, string? cursor, int? limit, CancellationToken ct)
+    {
+        var (problem, since, asOf, offset, take) = await BeginPageAsync(http, state, "dossiers", updatedSince, cursor, limit, ct);
+        if (problem is not null)
+        {
+            return problem;
         }
 
         var list = state.DossiersInFeedOrder(asOf, since);
@@ -70,20 +83,10 @@ public static class SimulatorsApi
 
     internal static async Task<IResult> Payments(HttpContext http, SimulatorState state, string? updatedSince, string? cursor, int? limit, CancellationToken ct)
     {
-        if (await FailAsync(http, state, ct) is { } failed)
+        var (problem, since, asOf, offset, take) = await BeginPageAsync(http, state, "payments", updatedSince, cursor, limit, ct);
+        if (problem is not null)
         {
-            return failed;
-        }
-
-        if (!TryRead(updatedSince, cursor, state, out var since, out var asOf, out var offset))
-        {
-            return Results.BadRequest(new { error = "updatedSince hoặc cursor không hợp lệ" });
-        }
-
-        var take = Math.Clamp(limit ?? 500, 1, 100_000);
-        if (state.Requested is { } hook)
-        {
-            await hook(new SimulatorRequest("payments", offset / take + 1));
+            return problem;
         }
 
         var list = state.PaymentsInFeedOrder(asOf, since == DateTime.MinValue ? "" : FeedDates.Format14(since));
