@@ -24,11 +24,19 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Api { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: docs/screenshots of the repository.</summary>
+    /// <summary>
+    /// Where screenshots go: the test output, or docs/screenshots of the repository (the README's
+    /// pictures) when UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the work tree clean.
+    /// </summary>
     public static string ScreenshotDirectory
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") != "1")
+            {
+                return Path.Combine(AppContext.BaseDirectory, "screenshots");
+            }
+
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReportingSystem.sln")))
             {
