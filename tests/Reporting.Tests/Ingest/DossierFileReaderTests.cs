@@ -203,7 +203,7 @@ public class DossierFileReaderTests
         Assert.Equal("20260301120000", Json(rows[1]).GetProperty("NgayCapNhat").GetString());
         var reasons = new List<QuarantineReason>();
         Assert.Null(DossierRecordReader.Read(rows[1].Record.Json, "tep", reasons));
-        Assert.Equal([QuarantineReason.UnknownCode, QuarantineReason.BadDate], reasons.Select(r => r.Code).Order());
+        Assert.Equal([QuarantineReason.BadDate, QuarantineReason.UnknownCode], reasons.Select(r => r.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]

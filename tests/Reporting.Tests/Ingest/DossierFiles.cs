@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using MiniExcelLibs;
+using Reporting.Core.Feeds;
 
 namespace Reporting.Tests.Ingest;
 
@@ -20,4 +23,56 @@ public static class DossierFiles
         stream.Position = 0;
         return stream;
     }
+
+    /// <summary>Records as a CSV file: one column per field seen, list fields as JSON in their cell, RFC 4180 quoting.</summary>
+    public static MemoryStream CsvOf(IReadOnlyList<JsonObject> records, char separator = ',')
+    {
+        var columns = Columns(records);
+        var text = new StringBuilder();
+        text.AppendJoin(separator, columns).Append("\r\n");
+        foreach (var record in records)
+        {
+            text.AppendJoin(separator, columns.Select(c => Quote(Cell(record[c]), separator))).Append("\r\n");
+        }
+
+        return Csv(text.ToString(), bom: true);
+    }
+
+    /// <summary>Records as an XLSX file; valid dates become date cells when <paramref name="dateCells"/> is set, numbers stay numbers.</summary>
+    public static MemoryStream XlsxOf(IReadOnlyList<JsonObject> records, bool dateCells)
+    {
+        var columns = Columns(records);
+        return Xlsx(records.Select(r => (IDictionary<string, object?>)columns.ToDictionary(c => c, c => XlsxCell(c, r[c], dateCells))));
+    }
+
+    private static List<string> Columns(IReadOnlyList<JsonObject> records) =>
+        records.SelectMany(r => r.Select(p => p.Key)).Distinct().ToList();
+
+    private static string Cell(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => node.ToJsonString(Readable),
+    };
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static object? XlsxCell(string column, JsonNode? node, bool dateCells)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        {
+            return double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var text = Cell(node);
+        return dateCells && column.StartsWith("Ngay", StringComparison.Ordinal) && FeedDates.TryParse(text, out var at) ? at : text;
+    }
+
+    private static string Quote(string cell, char separator) =>
+        cell.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

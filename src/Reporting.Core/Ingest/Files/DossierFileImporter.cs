@@ -81,7 +81,9 @@ public sealed partial class DossierFileImporter(DossierIngestor ingestor, IOptio
                 {
                     var report = await ingestor.IngestAsync(source, batch.Select(r => r.Record).ToList(), IngestScope.Everything, ct);
                     total.Add(batch, report);
-                    progress?.Report(new DossierFileProgress(total.Rows, file.Length == 0 ? 1 : Math.Min(1, (double)file.Position / file.Length)));
+                    // The position is only an estimate inside an XLSX (a zip), so the end of the file is reported as 1.
+                    var fraction = !more || file.Length == 0 ? 1 : Math.Min(0.99, (double)file.Position / file.Length);
+                    progress?.Report(new DossierFileProgress(total.Rows, fraction));
                 }
 
                 if (!more || error is not null)
