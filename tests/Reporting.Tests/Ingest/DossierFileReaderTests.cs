@@ -217,6 +217,19 @@ public class DossierFileReaderTests
         Assert.Contains("Thiếu cột bắt buộc: MaTTHC, MaDonVi, TrangThaiHoSo, NgayCapNhat.", e.Message);
     }
 
+    [Fact]
+    public void The_template_has_every_column_and_an_example_row_the_record_reader_accepts()
+    {
+        var row = Assert.Single(DossierFileReader.Open(new MemoryStream(DossierFileTemplate.Csv()), DossierFileTemplate.FileName));
+
+        Assert.Equal(DossierFileColumns.All.Count - 1, row.Record.Json.EnumerateObject().Count());
+        var reasons = new List<QuarantineReason>(row.Record.PriorReasons);
+        var parsed = DossierRecordReader.Read(row.Record.Json, "tep", reasons);
+        Assert.Empty(reasons);
+        Assert.Equal("Thủ tục đăng ký khai sinh", parsed!.Dossier.ProcedureName);
+        Assert.Equal(8000, Assert.Single(parsed.Lists.Fees).Amount);
+    }
+
     private static Dictionary<string, object?> XlsxRow(string? code, object? status, object? received, object? updated) => new()
     {
         ["MaHoSo"] = code,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiniExcelLibs;
 using Reporting.Core.Feeds;
+using Reporting.Core.Ingest.Files;
 
 namespace Reporting.Tests.Ingest;
 
@@ -32,7 +33,7 @@ public static class DossierFiles
         text.AppendJoin(separator, columns).Append("\r\n");
         foreach (var record in records)
         {
-            text.AppendJoin(separator, columns.Select(c => Quote(Cell(record[c]), separator))).Append("\r\n");
+            text.AppendJoin(separator, columns.Select(c => DossierFileTemplate.CsvCell(Cell(record[c]), separator))).Append("\r\n");
         }
 
         return Csv(text.ToString(), bom: true);
@@ -72,7 +73,4 @@ public static class DossierFiles
         var text = Cell(node);
         return dateCells && column.StartsWith("Ngay", StringComparison.Ordinal) && FeedDates.TryParse(text, out var at) ? at : text;
     }
-
-    private static string Quote(string cell, char separator) =>
-        cell.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

@@ -114,6 +114,26 @@ public sealed class UploadEqualsPushTests
         Assert.Equal(0, db.Quarantine.Count());
     }
 
+    [Fact]
+    public async Task The_template_is_served_over_http_and_reads_as_one_dossier()
+    {
+        await using var app = new ReportingAppFactory();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/exports/templates/dossiers.csv");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(DossierFileTemplate.FileName, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        _ = app.Server;
+        var result = await app.Services.GetRequiredService<DossierFileImporter>().ImportAsync(Source, new MemoryStream(bytes), DossierFileTemplate.FileName);
+        Assert.Null(result.Error);
+        Assert.Equal(1, result.Rows);
+        Assert.Equal(QuarantineReason.UnknownAgency, Assert.Single(Assert.Single(result.FirstQuarantined).Reasons).Code);
+    }
+
     private sealed class SmallUploads : ReportingAppFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Ingest:UploadMaxMegabytes"] = "1" };

@@ -23,16 +23,24 @@ public static class DossierFileReader
             throw new ArgumentException("The file stream must be seekable (copy an upload to a temporary file first).", nameof(stream));
         }
 
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        CheckFileName(fileName);
         var zip = StartsWithZipSignature(stream);
-        return extension switch
+        return Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".csv" when zip => throw new DossierFileException("Tệp có đuôi .csv nhưng thực chất là tệp Excel. Hãy đổi đuôi thành .xlsx hoặc lưu lại dưới dạng CSV UTF-8."),
             ".csv" => OpenCsv(stream),
-            ".xlsx" when !zip => throw new DossierFileException("Tệp có đuôi .xlsx nhưng không phải tệp Excel hợp lệ (không đọc được cấu trúc tệp)."),
-            ".xlsx" => OpenXlsx(stream),
-            _ => throw new DossierFileException($"Chỉ nhận tệp .csv hoặc .xlsx; tệp '{fileName}' không thuộc hai loại này."),
+            _ when !zip => throw new DossierFileException("Tệp có đuôi .xlsx nhưng không phải tệp Excel hợp lệ (không đọc được cấu trúc tệp)."),
+            _ => OpenXlsx(stream),
         };
+    }
+
+    /// <summary>Refuses other file types by name, before their content is transferred.</summary>
+    public static void CheckFileName(string fileName)
+    {
+        if (Path.GetExtension(fileName).ToLowerInvariant() is not (".csv" or ".xlsx"))
+        {
+            throw new DossierFileException($"Chỉ nhận tệp .csv hoặc .xlsx; tệp '{fileName}' không thuộc hai loại này.");
+        }
     }
 
     private static IEnumerable<DossierFileRow> OpenCsv(Stream stream)
