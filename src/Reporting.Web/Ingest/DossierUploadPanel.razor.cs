@@ -106,6 +106,12 @@ public sealed partial class DossierUploadPanel : ComponentBase, IDisposable
             Logger.LogWarning(e, "Upload of {FileName} failed while receiving it", file.Name);
             _error = $"Không nhận được tệp từ trình duyệt ({e.Message}). Không hồ sơ nào được lưu.";
         }
+        catch (Exception e)
+        {
+            // A database failure: the batches committed before it stay stored, the quarantine shows their bad rows.
+            Logger.LogError(e, "Upload of {FileName} for {Source} failed while storing", file.Name, _source);
+            _error = $"Lỗi khi lưu hồ sơ của tệp ({e.Message}). Các lô đã lưu trước lỗi được giữ lại; hãy tải lại tệp sau khi khắc phục (hồ sơ đã lưu sẽ được tính là không đổi).";
+        }
         finally
         {
             _busy = false;
@@ -147,11 +153,8 @@ public sealed partial class DossierUploadPanel : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
-    }
+    // Not disposed: an import still running on the thread pool may yet observe the token.
+    public void Dispose() => _cts.Cancel();
 
     /// <summary>Reports from the import's thread pool thread back onto the circuit.</summary>
     private sealed class UiProgress(DossierUploadPanel panel) : IProgress<DossierFileProgress>

@@ -100,7 +100,7 @@ public class DossierFileReaderTests
         Assert.Contains("không phải JSON hợp lệ", reason.Message);
         Assert.Contains("dòng 3", reason.Message);
         Assert.False(Json(broken).TryGetProperty("DanhSachLePhi", out _));
-        using var raw = JsonDocument.Parse(broken.Record.RawText!);
+        using var raw = JsonDocument.Parse(broken.Record.RawText!());
         Assert.Equal(3, raw.RootElement.GetProperty(DossierFileColumns.RowNumberProperty).GetInt32());
         Assert.Equal("[{\"MaPhiLePhi\":\"LP1\",\"Gia\":200000", raw.RootElement.GetProperty("DanhSachLePhi").GetString());
         Assert.Equal("HS-2", raw.RootElement.GetProperty("MaHoSo").GetString());
@@ -112,7 +112,7 @@ public class DossierFileReaderTests
         var row = Assert.Single(ReadCsv("MaHoSo,TenTTHC,MaTTHC,MaDonVi,TrangThaiHoSo,NgayCapNhat\nHS-1,Đăng ký khai sinh,1.000001,X,2,20260301120000"));
 
         Assert.Equal("{\"_Dong\":2,\"MaHoSo\":\"HS-1\",\"TenTTHC\":\"Đăng ký khai sinh\",\"MaTTHC\":\"1.000001\",\"MaDonVi\":\"X\",\"TrangThaiHoSo\":2,\"NgayCapNhat\":\"20260301120000\"}",
-            row.Record.RawText);
+            row.Record.RawText!());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,45 +55,27 @@ public sealed partial class DossierFileImporter(DossierIngestor ingestor, IOptio
             return DossierFileImport.Refused(source, e.Message);
         }
 
+        // The next batch is read while the current one is stored (two cores: parsing and SQLite overlap).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadBatchesAsync(rows, file, batches.Writer, stop.Token), stop.Token);
         var total = new Totals();
-        var batch = new List<DossierFileRow>(BatchSize);
-        string? error = null;
-        using (rows)
+        try
         {
-            while (true)
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                var more = false;
-                try
-                {
-                    batch.Clear();
-                    while (batch.Count < BatchSize && (more = rows.MoveNext()))
-                    {
-                        batch.Add(rows.Current);
-                    }
-                }
-                catch (Exception e) when (e is DossierFileException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
-                {
-                    // The rows read before the failure are still stored below: each earlier batch is already committed.
-                    error = $"Đọc tệp bị dừng sau dòng {(batch.Count > 0 ? batch[^1].RowNumber : total.LastRow)}: {e.Message} Các dòng trước đó đã được xử lý như thống kê dưới đây.";
-                    more = false;
-                }
-
-                if (batch.Count > 0)
-                {
-                    var report = await ingestor.IngestAsync(source, batch.Select(r => r.Record).ToList(), IngestScope.Everything, ct);
-                    total.Add(batch, report);
-                    // The position is only an estimate inside an XLSX (a zip), so the end of the file is reported as 1.
-                    var fraction = !more || file.Length == 0 ? 1 : Math.Min(0.99, (double)file.Position / file.Length);
-                    progress?.Report(new DossierFileProgress(total.Rows, fraction));
-                }
-
-                if (!more || error is not null)
-                {
-                    break;
-                }
+                var report = await ingestor.IngestAsync(source, batch.Rows.Select(r => r.Record).ToList(), IngestScope.Everything, ct);
+                total.Add(batch.Rows, report);
+                progress?.Report(new DossierFileProgress(total.Rows, batch.Fraction));
             }
         }
+        finally
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
 
+        var error = await reading;
         logger.LogInformation(
             "Uploaded file {FileName} for {Source}: {Rows} rows, {Stored} stored, {Unchanged} unchanged, {Stale} stale, {Quarantined} quarantined",
             fileName, source, total.Rows, total.Stored, total.Unchanged, total.Stale, total.Quarantined);
@@ -102,6 +85,52 @@ public sealed partial class DossierFileImporter(DossierIngestor ingestor, IOptio
         }
 
         return new DossierFileImport(source, total.Rows, total.Stored, total.Unchanged, total.Stale, total.Quarantined, total.FirstQuarantined, error);
+    }
+
+    private sealed record Batch(List<DossierFileRow> Rows, double Fraction);
+
+    /// <summary>Reads the rows in batches into <paramref name="output"/>; a failure part-way ends the reading with its message (the rows before it still go out).</summary>
+    private static async Task<string?> ReadBatchesAsync(IEnumerator<DossierFileRow> rows, Stream file, ChannelWriter<Batch> output, CancellationToken ct)
+    {
+        string? error = null;
+        var batch = new List<DossierFileRow>(BatchSize);
+        var lastRow = 1;
+        using (rows)
+        {
+            try
+            {
+                while (rows.MoveNext())
+                {
+                    batch.Add(rows.Current);
+                    lastRow = rows.Current.RowNumber;
+                    if (batch.Count == BatchSize)
+                    {
+                        // The position is only an estimate inside an XLSX (a zip); the end is reported as 1 below.
+                        await output.WriteAsync(new Batch(batch, file.Length == 0 ? 0 : Math.Min(0.99, (double)file.Position / file.Length)), ct);
+                        batch = new List<DossierFileRow>(BatchSize);
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Whatever stops the reading (a damaged zip entry, an I/O error) is about the file: report it with the rows stored so far.
+                error = $"Đọc tệp bị dừng sau dòng {lastRow}: {e.Message} Các dòng trước đó đã được xử lý như thống kê dưới đây.";
+            }
+        }
+
+        try
+        {
+            if (batch.Count > 0)
+            {
+                await output.WriteAsync(new Batch(batch, 1), ct);
+            }
+        }
+        finally
+        {
+            output.Complete();
+        }
+
+        return error;
     }
 
     public string TooLarge(long bytes) =>
@@ -117,13 +146,11 @@ public sealed partial class DossierFileImporter(DossierIngestor ingestor, IOptio
         public int Unchanged { get; private set; }
         public int Stale { get; private set; }
         public int Quarantined { get; private set; }
-        public int LastRow { get; private set; } = 1;
         public List<QuarantinedRow> FirstQuarantined { get; } = [];
 
         public void Add(List<DossierFileRow> batch, IngestReport report)
         {
             Rows += batch.Count;
-            LastRow = batch[^1].RowNumber;
             foreach (var r in report.Records)
             {
                 switch (r.Outcome)

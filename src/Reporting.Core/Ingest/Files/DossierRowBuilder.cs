@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Reporting.Core.Feeds;
 
 namespace Reporting.Core.Ingest.Files;
@@ -12,57 +13,98 @@ namespace Reporting.Core.Ingest.Files;
 /// </summary>
 internal static class DossierRowBuilder
 {
+    // Vietnamese text stays readable in the quarantined raw row.
+    private static readonly JsonWriterOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A row of the file; <paramref name="cells"/> holds the columns in file order (null or blank = absent).</summary>
     public static DossierFileRow Build(int rowNumber, IReadOnlyList<(string Column, object? Value)> cells, IReadOnlyList<QuarantineReason> rowProblems)
     {
-        var record = new JsonObject();
-        var raw = new JsonObject { [DossierFileColumns.RowNumberProperty] = rowNumber };
+        var buffer = new ArrayBufferWriter<byte>(1024);
         var reasons = new List<QuarantineReason>(rowProblems);
-        foreach (var (column, value) in cells)
+        List<(string Column, string Text)>? broken = null;
+        using (var w = new Utf8JsonWriter(buffer, Readable))
         {
-            if (value is null || value is string s && string.IsNullOrWhiteSpace(s))
+            w.WriteStartObject();
+            foreach (var (column, value) in cells)
             {
-                continue;
-            }
-
-            var kind = DossierFileColumns.All[column];
-            if (kind == DossierColumnKind.List && value is string text)
-            {
-                raw[column] = text;
-                if (TryParseJson(text, out var list, out var error))
+                if (value is null || value is string blank && string.IsNullOrWhiteSpace(blank))
                 {
-                    record[column] = list;
-                }
-                else
-                {
-                    reasons.Add(new QuarantineReason(QuarantineReason.BadValue, column,
-                        $"Ô {column} ở dòng {rowNumber} không phải JSON hợp lệ ({error}): '{Shorten(text)}'."));
+                    continue;
                 }
 
-                continue;
+                var kind = DossierFileColumns.All[column];
+                if (kind == DossierColumnKind.List && value is string text)
+                {
+                    if (!TryWriteJson(w, column, text, out var error))
+                    {
+                        (broken ??= []).Add((column, text));
+                        reasons.Add(new QuarantineReason(QuarantineReason.BadValue, column,
+                            $"Ô {column} ở dòng {rowNumber} không phải JSON hợp lệ ({error}): '{Shorten(text)}'."));
+                    }
+
+                    continue;
+                }
+
+                w.WritePropertyName(column);
+                WriteValue(w, kind, value);
             }
 
-            var node = Convert(kind, value);
-            record[column] = node;
-            raw[column] = node?.DeepClone();
+            w.WriteEndObject();
         }
 
-        var json = JsonSerializer.SerializeToElement(record);
-        return new DossierFileRow(rowNumber, new IngestRecord(json) { PriorReasons = reasons, RawText = raw.ToJsonString(RawOptions) });
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var json = JsonElement.ParseValue(ref reader);
+        return new DossierFileRow(rowNumber, new IngestRecord(json) { PriorReasons = reasons, RawText = () => Raw(rowNumber, json, broken) });
     }
 
-    private static readonly JsonSerializerOptions RawOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static JsonNode? Convert(DossierColumnKind kind, object value) => (kind, value) switch
+    /// <summary>What the quarantine keeps: the row number, the record, and any cell that was not JSON as the text uploaded.</summary>
+    private static string Raw(int rowNumber, JsonElement json, List<(string Column, string Text)>? broken)
     {
-        (DossierColumnKind.Integer, string s) when long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
-        (DossierColumnKind.Integer, double d) when IsWhole(d) => JsonValue.Create((long)d),
-        (DossierColumnKind.Integer, double d) => JsonValue.Create(d),
-        (DossierColumnKind.Integer or DossierColumnKind.List, decimal m) => JsonValue.Create(m),
-        (DossierColumnKind.Date, DateTime at) => JsonValue.Create(FeedDates.Format14(at)),
-        (_, DateTime at) => JsonValue.Create(at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-        _ => JsonValue.Create(Text(value)),
-    };
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer, Readable))
+        {
+            w.WriteStartObject();
+            w.WriteNumber(DossierFileColumns.RowNumberProperty, rowNumber);
+            foreach (var property in json.EnumerateObject())
+            {
+                property.WriteTo(w);
+            }
+
+            foreach (var (column, text) in broken ?? [])
+            {
+                w.WriteString(column, text);
+            }
+
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, DossierColumnKind kind, object value)
+    {
+        switch (kind, value)
+        {
+            case (DossierColumnKind.Integer, string s) when long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n):
+                w.WriteNumberValue(n);
+                break;
+            case (DossierColumnKind.Integer, double d) when IsWhole(d):
+                w.WriteNumberValue((long)d);
+                break;
+            case (DossierColumnKind.Integer or DossierColumnKind.List, double d):
+                w.WriteNumberValue(d);
+                break;
+            case (DossierColumnKind.Date, DateTime at):
+                w.WriteStringValue(FeedDates.Format14(at));
+                break;
+            case (_, DateTime at):
+                w.WriteStringValue(at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                break;
+            default:
+                w.WriteStringValue(Text(value));
+                break;
+        }
+    }
 
     /// <summary>A number typed into a text or date cell is its digits (20260302080000, 12345), never 2.026E+13.</summary>
     private static string Text(object value) => value switch
@@ -76,20 +118,27 @@ internal static class DossierRowBuilder
 
     private static bool IsWhole(double d) => Math.Abs(d) < 9e15 && d == Math.Floor(d);
 
-    private static bool TryParseJson(string text, out JsonNode? node, out string error)
+    private static bool TryWriteJson(Utf8JsonWriter w, string column, string text, out string error)
     {
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(text);
-            error = "";
-            return true;
+            document = JsonDocument.Parse(text);
         }
         catch (JsonException e)
         {
-            node = null;
             error = e.LineNumber is { } line ? $"lỗi ở dòng {line + 1}, vị trí {e.BytePositionInLine + 1}" : "cú pháp sai";
             return false;
         }
+
+        using (document)
+        {
+            w.WritePropertyName(column);
+            document.RootElement.WriteTo(w);
+        }
+
+        error = "";
+        return true;
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
