@@ -45,6 +45,25 @@ public static class CollectorsFormat
         _ => state.ToString(),
     };
 
+    /// <summary>"21–40 / 1.234 hồ sơ": the rows of a page of a table.</summary>
+    public static string Range(int skip, int count, int total, string noun)
+    {
+        var first = total == 0 ? 0 : skip + 1;
+        return $"{DashboardFormat.Count(first)}–{DashboardFormat.Count(first - 1 + count)} / {DashboardFormat.Count(total)} {noun}";
+    }
+
+    /// <summary>"1.250.000 đ".</summary>
+    public static string Money(decimal amount) => amount.ToString("N0", DashboardFormat.Vi) + " đ";
+
+    /// <summary>The payment platform's state (TrangThai) in words.</summary>
+    public static string PaymentState(string state) => state switch
+    {
+        Payment.Succeeded => "Thành công",
+        Payment.Failed => "Thất bại",
+        Payment.Refunded => "Hoàn tiền",
+        _ => state,
+    };
+
     /// <summary>"12,3 giây", "2 phút 05 giây", or "đang chạy".</summary>
     public static string Duration(CollectorsApi.RunDto run)
     {
