@@ -12,20 +12,11 @@ namespace Reporting.Tests.Integration;
 
 public sealed class AggregateMaintenanceTests
 {
-    private sealed class ClockFactory(ManualClock clock) : ReportingAppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
-        }
-    }
-
     [Fact]
     public async Task TheHorizonMovesWhenNextYearsCutoffWindowsOpen()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
-        await using var factory = new ClockFactory(clock);
+        await using var factory = new ClockAppFactory(clock);
         _ = factory.Server;
         await TinyProvince.SeedAsync(factory);
         using var client = factory.ClientWithKey(ReportingAppFactory.IngestKey);
