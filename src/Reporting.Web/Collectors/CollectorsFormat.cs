@@ -79,9 +79,12 @@ public static class CollectorsFormat
             : $"{(int)d.TotalMinutes} phút {d.Seconds:00} giây";
     }
 
-    /// <summary>One line: start, duration, result and the counts.</summary>
-    public static string RunSummary(CollectorsApi.RunDto run) =>
-        $"{DashboardFormat.DateTime(run.StartedAt)} · {Duration(run)} · {RunStatus(run.Status)} · " +
+    /// <summary>Start, duration and result of a run.</summary>
+    public static string RunHead(CollectorsApi.RunDto run) =>
+        $"{DashboardFormat.DateTime(run.StartedAt)} · {Duration(run)} · {RunStatus(run.Status)}";
+
+    /// <summary>What a run read and did with it.</summary>
+    public static string RunCounts(CollectorsApi.RunDto run) =>
         $"đọc {DashboardFormat.Count(run.Read)} / lưu {DashboardFormat.Count(run.Stored)} / không đổi {DashboardFormat.Count(run.Unchanged)} / " +
         $"cũ {DashboardFormat.Count(run.Stale)} / cách ly {DashboardFormat.Count(run.Quarantined)}";
 }
