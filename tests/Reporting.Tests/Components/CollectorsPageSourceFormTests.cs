@@ -23,6 +23,14 @@ public sealed class CollectorsPageSourceFormTests : DashboardComponentContext
         return page;
     }
 
+    private IRenderedComponent<CollectorsPage> RenderAddForm(ReportingAppFactory app)
+    {
+        var page = RenderPage(app);
+        page.Find("[data-testid=add-source]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=source-form]"));
+        return page;
+    }
+
     private static void Fill(IRenderedComponent<CollectorsPage> page, string field, string value) =>
         page.Find($"input[data-testid={field}]").Change(value);
 
@@ -30,9 +38,7 @@ public sealed class CollectorsPageSourceFormTests : DashboardComponentContext
     public async Task Bad_values_are_refused_field_by_field_in_Vietnamese_and_nothing_is_saved()
     {
         await using var app = new ReportingAppFactory();
-        var page = RenderPage(app);
-        page.Find("[data-testid=add-source]").Click();
-        page.WaitForAssertion(() => page.Find("[data-testid=source-form]"));
+        var page = RenderAddForm(app);
 
         Fill(page, "form-name", "một cửa");
         Fill(page, "form-base-url", "motcua.tinh.gov.vn");
@@ -60,9 +66,7 @@ public sealed class CollectorsPageSourceFormTests : DashboardComponentContext
     public async Task A_source_added_with_a_key_is_listed_scheduled_and_its_key_is_never_shown_again()
     {
         await using var app = new ReportingAppFactory();
-        var page = RenderPage(app);
-        page.Find("[data-testid=add-source]").Click();
-        page.WaitForAssertion(() => page.Find("[data-testid=source-form]"));
+        var page = RenderAddForm(app);
 
         Fill(page, "form-name", "motcua-tinh");
         Fill(page, "form-base-url", "http://127.0.0.1:9/motcua");
@@ -133,9 +137,7 @@ public sealed class CollectorsPageSourceFormTests : DashboardComponentContext
             await db.SaveChangesAsync();
         }
 
-        var page = RenderPage(app);
-        page.Find("[data-testid=add-source]").Click();
-        page.WaitForAssertion(() => page.Find("[data-testid=source-form]"));
+        var page = RenderAddForm(app);
         Fill(page, "form-name", "ThanhToan");
         Fill(page, "form-base-url", "http://127.0.0.1:9/khac");
         page.Find("[data-testid=form-save]").Click();
