@@ -103,7 +103,15 @@ public sealed class CollectorsAdmin(
 
             created = source.Id == 0;
             var reached = source.BaseUrl != input.BaseUrl || !string.IsNullOrEmpty(input.ApiKey) || input.ClearApiKey;
-            source.Kind = Enum.Parse<CollectorKind>(input.Kind!, ignoreCase: true);
+            var kind = Enum.Parse<CollectorKind>(input.Kind!, ignoreCase: true);
+            if (!created && source.Kind != kind)
+            {
+                // Another feed's watermark would skip its records older than it: read the new feed from the start
+                // (versions make records read again harmless).
+                db.CollectorWatermarks.RemoveRange(await db.CollectorWatermarks.Where(w => w.Source == name).ToListAsync(ct));
+            }
+
+            source.Kind = kind;
             source.BaseUrl = input.BaseUrl!;
             source.Cron = input.Cron!;
             source.PageSize = input.PageSize ?? source.PageSize;
