@@ -60,8 +60,7 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
             Assert.Contains(QuarantineReason.UnknownAgency, text);
         }
 
-        Directory.CreateDirectory(BrowserAppFixture.ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "collectors.png") });
+        await ScreenshotAsync(page, "collectors.png");
     }
 
     [Fact]
@@ -81,6 +80,7 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
         // 02:00 every day: within the test only "Chạy ngay" runs it.
         await FillAsync(page, "form-cron", "0 0 2 * * ?");
         await FillAsync(page, "form-page-size", "5000");
+        await ScreenshotAsync(page, "collectors-form.png");
         await page.Locator("[data-testid=form-save]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=collectors-message]")).ToContainTextAsync($"Đã thêm nguồn {name}");
@@ -102,6 +102,13 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
         await Assertions.Expect(row.Locator("[data-testid=last-run-counts]")).ToHaveTextAsync(CollectorsFormat.RunCounts(expected));
         Assert.Contains("Thành công", CollectorsFormat.RunHead(expected));
         Assert.DoesNotContain(key, await page.ContentAsync());
+    }
+
+    /// <summary>What the browser shows at 1366 × 768, into the test output (or docs/screenshots with UPDATE_SCREENSHOTS=1).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(BrowserAppFixture.ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, name) });
     }
 
     private static ILocator SourceRow(IPage page, string name) =>
