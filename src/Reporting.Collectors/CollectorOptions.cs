@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Quartz;
 using Reporting.Core.Collectors;
 
 namespace Reporting.Collectors;
@@ -20,8 +19,13 @@ public sealed class CollectorOptions : IValidatableObject
     /// <summary>A source without a successful run for longer than this is flagged stale (dashboards warn).</summary>
     [Range(1, 100_000)] public int StaleAfterMinutes { get; set; } = 60;
 
+    /// <summary>A payment whose dossier has not arrived after this many days (since it was stored) is listed for administrators.</summary>
+    [Range(0, 3650, ErrorMessage = "Collectors:UnmatchedPaymentDays phải từ 0 đến 3650 (ngày).")]
+    public int UnmatchedPaymentDays { get; set; } = 7;
+
     public CollectorQuartzOptions Quartz { get; set; } = new();
 
+    /// <summary>Each configured source against <see cref="CollectorSourceRules"/>, and names unique.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -29,50 +33,28 @@ public sealed class CollectorOptions : IValidatableObject
         {
             var s = Sources[i];
             var at = $"Collectors:Sources:{i}";
-            if (string.IsNullOrWhiteSpace(s.Name))
+            foreach (var error in CollectorSourceRules.Check(new CollectorSourceInput(s.Name, s.Kind.ToString(), s.BaseUrl, s.ApiKey, s.Cron, s.PageSize)))
             {
-                yield return new ValidationResult($"{at}:Name: nguồn thu thập phải có tên.", [$"{at}:Name"]);
+                yield return new ValidationResult($"{at}:{error.Field}: {error.Message} (giá trị '{ValueOf(s, error.Field)}')", [$"{at}:{error.Field}"]);
             }
-            else if (!names.Add(s.Name))
+
+            if (!string.IsNullOrWhiteSpace(s.Name) && !names.Add(s.Name))
             {
                 yield return new ValidationResult($"{at}:Name: tên nguồn '{s.Name}' bị trùng.", [$"{at}:Name"]);
             }
-
-            if (!Uri.TryCreate(s.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                yield return new ValidationResult($"{at}:BaseUrl: '{s.BaseUrl}' không phải địa chỉ http(s) hợp lệ.", [$"{at}:BaseUrl"]);
-            }
-
-            if (CronProblem(s.Cron) is { } problem)
-            {
-                yield return new ValidationResult($"{at}:Cron: biểu thức cron '{s.Cron}' không hợp lệ ({problem}).", [$"{at}:Cron"]);
-            }
-
-            if (s.PageSize is < 1 or > 100_000)
-            {
-                yield return new ValidationResult($"{at}:PageSize: phải từ 1 đến 100000.", [$"{at}:PageSize"]);
-            }
         }
     }
 
-    /// <summary>Why a Quartz cron expression is refused, in Vietnamese, or null when it is valid.</summary>
-    public static string? CronProblem(string? cron)
+    // The key is never echoed, even in a start-up error.
+    private static string ValueOf(CollectorSourceOptions s, string field) => field switch
     {
-        if (string.IsNullOrWhiteSpace(cron))
-        {
-            return "trống";
-        }
-
-        try
-        {
-            CronExpression.Parse(cron);
-            return null;
-        }
-        catch (FormatException e)
-        {
-            return e.Message;
-        }
-    }
+        nameof(CollectorSourceOptions.Name) => s.Name,
+        nameof(CollectorSourceOptions.Kind) => s.Kind.ToString(),
+        nameof(CollectorSourceOptions.BaseUrl) => s.BaseUrl,
+        nameof(CollectorSourceOptions.Cron) => s.Cron,
+        nameof(CollectorSourceOptions.PageSize) => s.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "…",
+    };
 }
 
 public sealed class CollectorSourceOptions

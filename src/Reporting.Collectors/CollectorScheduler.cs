@@ -31,7 +31,7 @@ public sealed class CollectorScheduler(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Schedules every source of the database (replacing older schedules) and removes jobs of deleted sources.</summary>
+    /// <summary>Schedules every source of the database (replacing older schedules).</summary>
     public async Task SyncAsync(CancellationToken ct = default)
     {
         var scheduler = await schedulers.GetScheduler(ct);
@@ -39,33 +39,50 @@ public sealed class CollectorScheduler(
         var sources = await db.CollectorSources.AsNoTracking().ToListAsync(ct);
         foreach (var source in sources)
         {
-            if (CollectorOptions.CronProblem(source.Cron) is { } problem)
-            {
-                logger.LogError("Collector source {Source} has an invalid cron expression {Cron}: {Problem}", source.Name, source.Cron, problem);
-                continue;
-            }
-
-            var job = JobBuilder.Create<CollectorJob>()
-                .WithIdentity(CollectorJob.KeyOf(source.Name))
-                .UsingJobData(CollectorJob.SourceKey, source.Name)
-                .WithDescription($"Thu thập {source.Kind} từ nguồn {source.Name}")
-                .StoreDurably()
-                .Build();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(CollectorJob.TriggerOf(source.Name))
-                .ForJob(job)
-                .WithCronSchedule(source.Cron, c => c
-                    .InTimeZone(Reporting.Core.Periods.VietnamTime.Zone)
-                    .WithMisfireInstruction(options.Value.Quartz.FireOnceAfterMisfire ? CronTriggerMisfireInstruction.FireAndProceed : CronTriggerMisfireInstruction.DoNothing))
-                .Build();
-            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
-            if (source.Paused)
-            {
-                await scheduler.PauseJob(job.Key, ct);
-            }
+            await ScheduleAsync(scheduler, source, ct);
         }
 
         logger.LogInformation("Collector schedules in step with {Count} sources", sources.Count);
+    }
+
+    /// <summary>Schedules one source again after an administrator added or edited it (its cron may have changed).</summary>
+    public async Task ScheduleAsync(string name, CancellationToken ct = default)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.CollectorSources.AsNoTracking().SingleOrDefaultAsync(s => s.Name == name, ct);
+        if (source is not null)
+        {
+            await ScheduleAsync(scheduler, source, ct);
+        }
+    }
+
+    private async Task ScheduleAsync(IScheduler scheduler, CollectorSource source, CancellationToken ct)
+    {
+        if (CollectorSourceRules.CronProblem(source.Cron) is { } problem)
+        {
+            logger.LogError("Collector source {Source} has an invalid cron expression {Cron}: {Problem}", source.Name, source.Cron, problem);
+            return;
+        }
+
+        var job = JobBuilder.Create<CollectorJob>()
+            .WithIdentity(CollectorJob.KeyOf(source.Name))
+            .UsingJobData(CollectorJob.SourceKey, source.Name)
+            .WithDescription($"Thu thập {source.Kind} từ nguồn {source.Name}")
+            .StoreDurably()
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(CollectorJob.TriggerOf(source.Name))
+            .ForJob(job)
+            .WithCronSchedule(source.Cron, c => c
+                .InTimeZone(Reporting.Core.Periods.VietnamTime.Zone)
+                .WithMisfireInstruction(options.Value.Quartz.FireOnceAfterMisfire ? CronTriggerMisfireInstruction.FireAndProceed : CronTriggerMisfireInstruction.DoNothing))
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
+        if (source.Paused)
+        {
+            await scheduler.PauseJob(job.Key, ct);
+        }
     }
 
     /// <summary>Starts a run now (outside the schedule); a run already going on for the source is not doubled.</summary>

@@ -1,25 +1,30 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reporting.Collectors;
+using Reporting.Core.Collectors;
 using Reporting.Core.Ingest;
+using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 using static Reporting.Web.Collectors.CollectorsApi;
 
 namespace Reporting.Web.Collectors;
 
-/// <summary>A filter of the quarantine browser; null fields do not filter.</summary>
-public sealed record QuarantineFilter(string? Source, string? ReasonCode, QuarantineState? State);
-
 /// <summary>One page of quarantined records and the number of records matching the filter.</summary>
 public sealed record QuarantinePage(IReadOnlyList<QuarantinedRecord> Items, int Total);
 
-/// <summary>What the collectors page and the admin API read and do: sources, run now / pause / resume, quarantine.</summary>
+/// <summary>What the collectors page and the admin API read and do: sources, run now / pause / resume, quarantine, unmatched payments.</summary>
 public interface ICollectorsAdmin
 {
     Task<IReadOnlyList<SourceDto>> ListSourcesAsync(CancellationToken ct = default);
 
     /// <summary>False when no source has this name.</summary>
     Task<bool> SourceExistsAsync(string name, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds (<paramref name="mustBeNew"/>: refused when the name is taken) or edits a source after checking it
+    /// with <see cref="CollectorSourceRules"/>, then schedules it again. The key is write-only.
+    /// </summary>
+    Task<SourceSaveResult> SaveSourceAsync(string name, SourceInput input, bool mustBeNew, CancellationToken ct = default);
 
     Task RunNowAsync(string name, CancellationToken ct = default);
 
@@ -30,16 +35,19 @@ public interface ICollectorsAdmin
     Task<QuarantinePage> QuarantineAsync(QuarantineFilter filter, int skip, int take, CancellationToken ct = default);
 
     Task<(int Tried, int Stored)> ReprocessAsync(string? source, string? reasonCode, CancellationToken ct = default);
+
+    /// <summary>Payments still without their dossier after <c>Collectors:UnmatchedPaymentDays</c>, oldest first.</summary>
+    Task<UnmatchedPaymentPage> UnmatchedPaymentsAsync(int skip, int take, CancellationToken ct = default);
 }
 
 /// <summary>The real <see cref="ICollectorsAdmin"/>: a DbContext per operation, the Quartz scheduler and the quarantine re-processor.</summary>
 public sealed class CollectorsAdmin(
     IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, QuarantineReprocessor reprocessor,
-    IOptions<CollectorOptions> options, TimeProvider clock) : ICollectorsAdmin
+    IOptions<CollectorOptions> options, TimeProvider clock, ILogger<CollectorsAdmin> logger) : ICollectorsAdmin
 {
     public async Task<IReadOnlyList<SourceDto>> ListSourcesAsync(CancellationToken ct = default)
     {
-        var staleBefore = Reporting.Core.Periods.VietnamTime.ToLocal(clock.GetUtcNow()).AddMinutes(-options.Value.StaleAfterMinutes);
+        var staleBefore = VietnamTime.ToLocal(clock.GetUtcNow()).AddMinutes(-options.Value.StaleAfterMinutes);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sources = await db.CollectorSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         var marks = await db.CollectorWatermarks.AsNoTracking().ToDictionaryAsync(w => w.Source, w => w.UpdatedSince, ct);
@@ -63,6 +71,74 @@ public sealed class CollectorsAdmin(
         return await db.CollectorSources.AnyAsync(s => s.Name == name, ct);
     }
 
+    public async Task<SourceSaveResult> SaveSourceAsync(string name, SourceInput input, bool mustBeNew, CancellationToken ct = default)
+    {
+        var errors = CollectorSourceRules.Check(new CollectorSourceInput(name, input.Kind, input.BaseUrl, input.ApiKey, input.Cron, input.PageSize)).ToList();
+        if (input.ClearApiKey && !string.IsNullOrEmpty(input.ApiKey))
+        {
+            errors.Add(new("ApiKey", "Chọn một trong hai: nhập khóa mới hoặc xóa khóa đã lưu."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SourceSaveResult(errors, Created: false);
+        }
+
+        bool created;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var source = mustBeNew ? null : await db.CollectorSources.SingleOrDefaultAsync(s => s.Name == name, ct);
+            if (source is null)
+            {
+                // Names are unique whatever their case (SQL Server compares without case, and so does the configuration).
+                var lower = name.ToLowerInvariant();
+                if (await db.CollectorSources.AnyAsync(s => s.Name.ToLower() == lower, ct))
+                {
+                    return new SourceSaveResult([new("Name", $"Đã có nguồn thu thập tên '{name}' (không phân biệt chữ hoa, chữ thường).")], Created: false);
+                }
+
+                source = new CollectorSource { Name = name, BaseUrl = input.BaseUrl!, Cron = input.Cron! };
+                db.CollectorSources.Add(source);
+            }
+
+            created = source.Id == 0;
+            var reached = source.BaseUrl != input.BaseUrl || !string.IsNullOrEmpty(input.ApiKey) || input.ClearApiKey;
+            var kind = Enum.Parse<CollectorKind>(input.Kind!, ignoreCase: true);
+            if (!created && source.Kind != kind)
+            {
+                // Another feed's watermark would skip its records older than it: read the new feed from the start
+                // (versions make records read again harmless).
+                db.CollectorWatermarks.RemoveRange(await db.CollectorWatermarks.Where(w => w.Source == name).ToListAsync(ct));
+            }
+
+            source.Kind = kind;
+            source.BaseUrl = input.BaseUrl!;
+            source.Cron = input.Cron!;
+            source.PageSize = input.PageSize ?? source.PageSize;
+            if (!string.IsNullOrEmpty(input.ApiKey))
+            {
+                source.ApiKey = input.ApiKey;
+            }
+            else if (input.ClearApiKey)
+            {
+                source.ApiKey = null;
+            }
+
+            // A new address or key may fix a refused one: the next run tells.
+            if (reached && source.State == CollectorSourceState.Misconfigured)
+            {
+                source.State = CollectorSourceState.Ok;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        await scheduler.ScheduleAsync(name, ct);
+        logger.LogInformation("Collector source {Source} ({Kind}) {Action} by an administrator; key changed: {KeyChanged}",
+            name, input.Kind, created ? "added" : "edited", !string.IsNullOrEmpty(input.ApiKey) || input.ClearApiKey);
+        return new SourceSaveResult([], created);
+    }
+
     public Task RunNowAsync(string name, CancellationToken ct = default) => scheduler.RunNowAsync(name, ct);
 
     public Task PauseAsync(string name, CancellationToken ct = default) => scheduler.PauseAsync(name, ct);
@@ -72,7 +148,7 @@ public sealed class CollectorsAdmin(
     public async Task<QuarantinePage> QuarantineAsync(QuarantineFilter filter, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Quarantine.AsNoTracking().Filter(filter.Source, filter.ReasonCode, filter.State);
+        var query = db.Quarantine.AsNoTracking().Filter(filter);
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(q => q.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
@@ -81,4 +157,10 @@ public sealed class CollectorsAdmin(
 
     public Task<(int Tried, int Stored)> ReprocessAsync(string? source, string? reasonCode, CancellationToken ct = default) =>
         reprocessor.ReprocessAsync(string.IsNullOrWhiteSpace(reasonCode) ? null : reasonCode.Trim(), string.IsNullOrWhiteSpace(source) ? null : source, null, ct);
+
+    public async Task<UnmatchedPaymentPage> UnmatchedPaymentsAsync(int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.UnmatchedPaymentPageAsync(VietnamTime.ToLocal(clock.GetUtcNow()), options.Value.UnmatchedPaymentDays, skip, take, ct);
+    }
 }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Reporting.Collectors;
-using Reporting.Core.Collectors;
+using System.Text.Json;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
 using Reporting.Web.Api;
+using Reporting.Web.Indicators;
 
 namespace Reporting.Web.Collectors;
 
@@ -20,6 +21,7 @@ public static class CollectorsApi
         group.MapPost("/{name}/run", RunNow).WithName("RunCollector");
         group.MapPost("/{name}/pause", Pause).WithName("PauseCollector");
         group.MapPost("/{name}/resume", Resume).WithName("ResumeCollector");
+        app.MapGet("/api/v1/payments/unmatched", Unmatched).RequireAuthorization(ApiScopes.Admin).WithTags("Thanh toán").WithName("GetUnmatchedPayments");
         app.MapPost("/api/v1/quarantine/reprocess", Reprocess).RequireAuthorization(ApiScopes.Admin).WithTags("Cách ly").WithName("ReprocessQuarantine");
         return app;
     }
@@ -34,71 +36,29 @@ public static class CollectorsApi
     private static async Task<IResult> List(ICollectorsAdmin admin, CancellationToken ct) =>
         Results.Ok(new { items = await admin.ListSourcesAsync(ct) });
 
-    /// <summary>The body of <c>PUT /api/v1/collectors/{name}</c>; a null or empty <see cref="ApiKey"/> keeps the saved key.</summary>
-    public sealed record SourceInput(string? Kind, string? BaseUrl, string? ApiKey, string? Cron, int? PageSize);
+    /// <summary>
+    /// The body of <c>PUT /api/v1/collectors/{name}</c>. A null or empty <see cref="ApiKey"/> keeps the saved key;
+    /// <see cref="ClearApiKey"/> removes it; a null <see cref="PageSize"/> keeps the saved one (500 for a new source).
+    /// </summary>
+    public sealed record SourceInput(string? Kind, string? BaseUrl, string? ApiKey, string? Cron, int? PageSize, bool ClearApiKey = false);
+
+    /// <summary>The outcome of saving a source: the refused fields (none when it was saved).</summary>
+    public sealed record SourceSaveResult(IReadOnlyList<SourceFieldError> Errors, bool Created)
+    {
+        public bool Saved => Errors.Count == 0;
+    }
 
     /// <summary>Adds or edits a source and reschedules it; the key is stored and never returned.</summary>
-    private static async Task<IResult> Save(string name, SourceInput input, IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct)
+    private static async Task<IResult> Save(string name, SourceInput input, ICollectorsAdmin admin, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (name.Length is 0 or > 64)
+        var result = await admin.SaveSourceAsync(name, input, mustBeNew: false, ct);
+        if (!result.Saved)
         {
-            errors["name"] = ["Tên nguồn phải từ 1 đến 64 ký tự."];
+            return Problems.Validation(result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
-        if (!Enum.TryParse<CollectorKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-        {
-            errors["kind"] = ["Loại nguồn phải là DossierFeed, PaymentFeed hoặc ProcedureCatalog."];
-        }
-
-        if (!Uri.TryCreate(input.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            errors["baseUrl"] = ["Địa chỉ phải là URL http(s) đầy đủ."];
-        }
-
-        if (CollectorOptions.CronProblem(input.Cron) is { } problem)
-        {
-            errors["cron"] = [$"Biểu thức cron không hợp lệ ({problem})."];
-        }
-
-        if (input.PageSize is < 1 or > 100_000)
-        {
-            errors["pageSize"] = ["Kích thước trang phải từ 1 đến 100000."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var source = await db.CollectorSources.SingleOrDefaultAsync(s => s.Name == name, ct);
-            if (source is null)
-            {
-                source = new CollectorSource { Name = name, BaseUrl = input.BaseUrl!, Cron = input.Cron! };
-                db.CollectorSources.Add(source);
-            }
-
-            source.Kind = kind;
-            source.BaseUrl = input.BaseUrl!;
-            source.Cron = input.Cron!;
-            source.PageSize = input.PageSize ?? source.PageSize;
-            if (!string.IsNullOrEmpty(input.ApiKey))
-            {
-                source.ApiKey = input.ApiKey;
-                // A new key may fix a refused one: the next run tells.
-                if (source.State == CollectorSourceState.Misconfigured)
-                {
-                    source.State = CollectorSourceState.Ok;
-                }
-            }
-
-            await db.SaveChangesAsync(ct);
-        }
-
-        await scheduler.SyncAsync(ct);
-        return Results.Ok(new { source = name, saved = true });
+        return Results.Ok(new { source = name, saved = true, created = result.Created });
     }
 
     private static Task<IResult> RunNow(string name, IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, CancellationToken ct) =>
@@ -126,6 +86,34 @@ public static class CollectorsApi
     {
         var (tried, stored) = await reprocessor.ReprocessAsync(reason, source, null, ct);
         return Results.Ok(new { tried, stored });
+    }
+
+    /// <summary>Payments whose dossier has not arrived after <c>Collectors:UnmatchedPaymentDays</c>, oldest first, paged.</summary>
+    private static async Task<IResult> Unmatched(int? page, int? pageSize, ICollectorsAdmin admin, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 100, 1, 1000);
+        var number = Math.Max(1, page ?? 1);
+        var result = await admin.UnmatchedPaymentsAsync((number - 1) * size, size, ct);
+        return Results.Ok(new
+        {
+            olderThanDays = result.OlderThanDays,
+            storedBefore = IndicatorsApi.Offset(result.StoredBefore),
+            total = result.Total,
+            page = number,
+            pageSize = size,
+            items = result.Items.Select(p => new
+            {
+                transactionCode = p.TransactionCode,
+                dossierCode = p.DossierCode,
+                source = p.Source,
+                amount = p.Amount,
+                channel = p.Channel,
+                state = p.State,
+                paidAt = IndicatorsApi.Offset(p.PaidAt),
+                storedAt = IndicatorsApi.Offset(p.StoredAt),
+                ageDays = p.AgeDays,
+            }),
+        });
     }
 
     private static async Task<IResult> WithSource(string name, IDbContextFactory<ReportingDbContext> dbFactory, CancellationToken ct, Func<Task<IResult>> action)

@@ -45,6 +45,25 @@ public static class CollectorsFormat
         _ => state.ToString(),
     };
 
+    /// <summary>"21–40 / 1.234 hồ sơ": the rows of a page of a table.</summary>
+    public static string Range(int skip, int count, int total, string noun)
+    {
+        var first = total == 0 ? 0 : skip + 1;
+        return $"{DashboardFormat.Count(first)}–{DashboardFormat.Count(first - 1 + count)} / {DashboardFormat.Count(total)} {noun}";
+    }
+
+    /// <summary>"1.250.000 đ".</summary>
+    public static string Money(decimal amount) => amount.ToString("N0", DashboardFormat.Vi) + " đ";
+
+    /// <summary>The payment platform's state (TrangThai) in words.</summary>
+    public static string PaymentState(string state) => state switch
+    {
+        Payment.Succeeded => "Thành công",
+        Payment.Failed => "Thất bại",
+        Payment.Refunded => "Hoàn tiền",
+        _ => state,
+    };
+
     /// <summary>"12,3 giây", "2 phút 05 giây", or "đang chạy".</summary>
     public static string Duration(CollectorsApi.RunDto run)
     {
@@ -60,9 +79,12 @@ public static class CollectorsFormat
             : $"{(int)d.TotalMinutes} phút {d.Seconds:00} giây";
     }
 
-    /// <summary>One line: start, duration, result and the counts.</summary>
-    public static string RunSummary(CollectorsApi.RunDto run) =>
-        $"{DashboardFormat.DateTime(run.StartedAt)} · {Duration(run)} · {RunStatus(run.Status)} · " +
+    /// <summary>Start, duration and result of a run.</summary>
+    public static string RunHead(CollectorsApi.RunDto run) =>
+        $"{DashboardFormat.DateTime(run.StartedAt)} · {Duration(run)} · {RunStatus(run.Status)}";
+
+    /// <summary>What a run read and did with it.</summary>
+    public static string RunCounts(CollectorsApi.RunDto run) =>
         $"đọc {DashboardFormat.Count(run.Read)} / lưu {DashboardFormat.Count(run.Stored)} / không đổi {DashboardFormat.Count(run.Unchanged)} / " +
         $"cũ {DashboardFormat.Count(run.Stale)} / cách ly {DashboardFormat.Count(run.Quarantined)}";
 }

@@ -34,7 +34,7 @@ public sealed class CollectorsPageTests : DashboardComponentContext
         public Task<QuarantinePage> QuarantineAsync(QuarantineFilter filter, int skip, int take, CancellationToken ct = default)
         {
             LastFilter = filter;
-            var items = Quarantine.Where(q => (filter.Source is null || q.Source == filter.Source) && (filter.State is null || q.State == filter.State)).ToList();
+            var items = Quarantine.AsQueryable().Filter(filter).ToList();
             return Task.FromResult(new QuarantinePage(items.Skip(skip).Take(take).ToList(), items.Count));
         }
 
@@ -43,6 +43,17 @@ public sealed class CollectorsPageTests : DashboardComponentContext
             Calls.Add($"reprocess:{source}:{reasonCode}");
             return Task.FromResult((3, 2));
         }
+
+        public Task<SourceSaveResult> SaveSourceAsync(string name, SourceInput input, bool mustBeNew, CancellationToken ct = default)
+        {
+            Calls.Add($"save:{name}:{mustBeNew}:{input.ApiKey}:{input.ClearApiKey}");
+            return Task.FromResult(new SourceSaveResult([], mustBeNew));
+        }
+
+        public List<UnmatchedPayment> Unmatched { get; } = [];
+
+        public Task<UnmatchedPaymentPage> UnmatchedPaymentsAsync(int skip, int take, CancellationToken ct = default) =>
+            Task.FromResult(new UnmatchedPaymentPage(Unmatched.Skip(skip).Take(take).ToList(), Unmatched.Count, 7, new DateTime(2026, 11, 16, 9, 0, 0)));
     }
 
     private readonly FakeAdmin _admin = new();
@@ -135,5 +146,69 @@ public sealed class CollectorsPageTests : DashboardComponentContext
 
         page.WaitForAssertion(() => Assert.Contains("lưu thành công 2", page.Find("[data-testid=collectors-message]").TextContent));
         Assert.Contains("reprocess::", _admin.Calls);
+    }
+
+    [Fact]
+    public void Quarantine_date_filter_passes_Vietnam_days_and_refuses_an_inverted_range()
+    {
+        var page = Render<CollectorsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=q-reasons]")));
+
+        page.Find("input[data-testid=q-from]").Change("23/11/2026");
+        page.WaitForAssertion(() => Assert.Equal(new DateOnly(2026, 11, 23), _admin.LastFilter!.From));
+        Assert.Null(_admin.LastFilter!.To);
+        Assert.Contains("HS-001", page.Find("[data-testid=quarantine-table]").TextContent);
+
+        page.Find("input[data-testid=q-to]").Change("22/11/2026");
+        page.WaitForAssertion(() => Assert.Contains("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.", page.Markup));
+        Assert.Empty(page.FindAll("[data-testid=q-reasons]"));
+
+        page.Find("input[data-testid=q-from]").Change("22/11/2026");
+        page.WaitForAssertion(() => Assert.Equal(new DateOnly(2026, 11, 22), _admin.LastFilter!.From));
+        Assert.Equal(new DateOnly(2026, 11, 22), _admin.LastFilter!.To);
+        Assert.DoesNotContain("Ngày kết thúc phải sau", page.Markup);
+        // HS-001 was quarantined on 23/11: outside 22/11 – 22/11.
+        Assert.Empty(page.FindAll("[data-testid=q-reasons]"));
+    }
+
+    [Fact]
+    public void Unmatched_payments_are_listed_with_amount_in_dong_state_dates_and_age()
+    {
+        _admin.Unmatched.Add(new UnmatchedPayment("GD-0001", "thanh-toan", "HS-CHUA-DEN", 1_250_000m, 1, "ThanhCong",
+            new DateTime(2026, 11, 2, 10, 15, 0), new DateTime(2026, 11, 3, 8, 0, 0), 20));
+
+        var page = Render<CollectorsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("GD-0001", page.Find("[data-testid=unmatched-transaction]").TextContent));
+        Assert.Equal("HS-CHUA-DEN", page.Find("[data-testid=unmatched-dossier]").TextContent.Trim());
+        Assert.Equal("1.250.000 đ", page.Find("[data-testid=unmatched-amount]").TextContent.Trim());
+        Assert.Equal("20", page.Find("[data-testid=unmatched-age]").TextContent.Trim());
+        var table = page.Find("[data-testid=unmatched-table]").TextContent;
+        Assert.Contains("Thành công", table);
+        Assert.Contains("02/11/2026 10:15", table);
+        Assert.Contains("03/11/2026 08:00", table);
+        Assert.Contains("quá 7 ngày", page.Find("[data-testid=unmatched-explain]").TextContent);
+        Assert.Contains("1–1 / 1 khoản", page.Find("[data-testid=unmatched-total]").TextContent);
+    }
+
+    [Fact]
+    public void Editing_a_source_with_a_key_shows_that_one_is_set_and_never_the_key()
+    {
+        var page = Render<CollectorsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=edit-source]"));
+
+        page.Find("[data-testid=edit-source]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Sửa nguồn mot-cua-tinh", page.Find("[data-testid=source-form]").TextContent));
+        Assert.Contains("Đã có khóa", page.Find("[data-testid=form-has-key]").TextContent);
+        Assert.Equal("password", page.Find("input[data-testid=form-api-key]").GetAttribute("type"));
+        Assert.True(string.IsNullOrEmpty(page.Find("input[data-testid=form-api-key]").GetAttribute("value")));
+        Assert.Equal("http://localhost/feed", page.Find("input[data-testid=form-base-url]").GetAttribute("value"));
+
+        page.Find("[data-testid=form-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("save:mot-cua-tinh:False::False", _admin.Calls));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=source-form]")));
+        Assert.Contains("Đã lưu nguồn mot-cua-tinh", page.Find("[data-testid=collectors-message]").TextContent);
     }
 }

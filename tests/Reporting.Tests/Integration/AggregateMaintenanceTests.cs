@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Aggregates;
@@ -12,20 +10,11 @@ namespace Reporting.Tests.Integration;
 
 public sealed class AggregateMaintenanceTests
 {
-    private sealed class ClockFactory(ManualClock clock) : ReportingAppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
-        }
-    }
-
     [Fact]
     public async Task TheHorizonMovesWhenNextYearsCutoffWindowsOpen()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
-        await using var factory = new ClockFactory(clock);
+        await using var factory = new ClockAppFactory(clock);
         _ = factory.Server;
         await TinyProvince.SeedAsync(factory);
         using var client = factory.ClientWithKey(ReportingAppFactory.IngestKey);
