@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Ingest;
 using Reporting.Core.Ingest.Files;
@@ -112,6 +113,38 @@ public sealed class UploadEqualsPushTests
         await using var db = app.CreateDbContext();
         Assert.Equal(0, db.Dossiers.Count());
         Assert.Equal(0, db.Quarantine.Count());
+    }
+
+    [Fact]
+    public async Task A_quarantined_uploaded_row_is_stored_by_reprocessing_once_its_agency_exists()
+    {
+        await using var app = new ReportingAppFactory();
+        _ = app.Server;
+        await TinyProvince.SeedAsync(app);
+        var record = Record(4);
+        record["MaDonVi"] = "000.00.02.H99";
+
+        var result = await app.Services.GetRequiredService<DossierFileImporter>().ImportAsync(Source, DossierFiles.CsvOf([record]), "ho-so.csv");
+        Assert.Equal(1, result.Quarantined);
+
+        await using (var db = app.CreateDbContext())
+        {
+            var root = await db.Agencies.SingleAsync(a => a.Code == TinyProvince.Root);
+            db.Agencies.Add(new Reporting.Core.Agencies.Agency
+            {
+                Code = "000.00.02.H99", Name = "Sở Nội vụ", Kind = Reporting.Core.Agencies.AgencyKind.Department, ParentId = root.Id, ValidFrom = new DateOnly(2020, 1, 1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        app.Services.GetRequiredService<Reporting.Core.Persistence.ReferenceData>().Invalidate();
+        var (tried, stored) = await app.Services.GetRequiredService<QuarantineReprocessor>().ReprocessAsync(source: Source);
+
+        Assert.Equal((1, 1), (tried, stored));
+        await using var check = app.CreateDbContext();
+        var dossier = await check.Dossiers.SingleAsync();
+        Assert.Equal(("HS-00004", "000.00.02.H99"), (dossier.Code, dossier.AgencyCode));
+        Assert.Equal(QuarantineState.Reprocessed, (await check.Quarantine.SingleAsync()).State);
     }
 
     [Fact]
