@@ -111,7 +111,7 @@ public static class SimulatorsApi
 
     // Serialised straight into the response as UTF-8: a page of 5,000 dossiers is megabytes, not worth a string first.
     private static IResult Page<T>(List<T> items, string? next) =>
-        Results.Json(new FeedPage<T> { Items = items, NextCursor = next }, Json, "application/json");
+        Results.Json(new FeedPage<T> { Items = items, NextCursor = next }, Json, "application/json; charset=utf-8");
 
     private static async Task<IResult?> FailAsync(HttpContext http, SimulatorState state, CancellationToken ct)
     {
