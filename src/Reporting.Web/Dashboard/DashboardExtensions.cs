@@ -12,6 +12,7 @@ public static class DashboardExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<SourceFreshnessTracker>();
         builder.Services.AddSingleton<DashboardService>();
+        builder.Services.AddSingleton<ISourceHealthReader, SourceHealthReader>();
         return builder;
     }
 
