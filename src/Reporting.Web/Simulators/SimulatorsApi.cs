@@ -89,7 +89,7 @@ public static class SimulatorsApi
             return problem;
         }
 
-        var list = state.PaymentsInFeedOrder(asOf, since == DateTime.MinValue ? "" : FeedDates.Format14(since));
+        var list = state.PaymentsInFeedOrder(asOf, since);
         var items = list.Skip(offset).Take(take).ToList();
         return Page(items, offset + take < list.Count ? Cursor(asOf, offset + take) : null);
     }
