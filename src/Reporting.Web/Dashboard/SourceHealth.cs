@@ -50,10 +50,7 @@ public sealed class SourceHealthReader : ISourceHealthReader
         var result = new List<SourceHealth>(sources.Count);
         foreach (var s in sources)
         {
-            // Only for a source that never succeeded: its first run (an index seek on Source, StartedAt).
-            var firstRun = s.LastSuccessAt is null
-                ? await db.CollectorRuns.Where(r => r.Source == s.Name).OrderBy(r => r.StartedAt).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct)
-                : null;
+            var firstRun = s.LastSuccessAt is null ? await db.CollectorRuns.FirstRunAtAsync(s.Name, ct) : null;
             result.Add(new SourceHealth(s.Name, s.Paused, _options.Value.IsOverdue(s, firstRun, now), s.LastSuccessAt, s.LastError));
         }
 

@@ -231,7 +231,8 @@ public sealed class CollectorHostingTests
         Assert.True(added.GetProperty("hasApiKey").GetBoolean());
         Assert.Equal(300, added.GetProperty("pageSize").GetInt32());
         Assert.Equal(JsonValueKind.String, added.GetProperty("nextRunAt").ValueKind);
-        Assert.True(added.GetProperty("stale").GetBoolean());
+        // Never ran yet: waiting for its first run, not stale (the dashboards' rule, CollectorOptions.IsOverdue).
+        Assert.False(added.GetProperty("stale").GetBoolean());
 
         var reprocess = await admin.PostAsync("/api/v1/quarantine/reprocess", null);
         Assert.Equal(HttpStatusCode.OK, reprocess.StatusCode);
