@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Quartz;
 using Reporting.Core.Collectors;
 
 namespace Reporting.Collectors;
@@ -22,6 +23,39 @@ public sealed class CollectorOptions : IValidatableObject
     /// <summary>A payment whose dossier has not arrived after this many days (since it was stored) is listed for administrators.</summary>
     [Range(0, 3650, ErrorMessage = "Collectors:UnmatchedPaymentDays phải từ 0 đến 3650 (ngày).")]
     public int UnmatchedPaymentDays { get; set; } = 7;
+
+    /// <summary>
+    /// For the dashboards: not paused, and a scheduled run was due more than <see cref="StaleAfterMinutes"/> ago with
+    /// no success since (the first scheduled time after the last success, so a daily source is not flagged between
+    /// its runs); a source that never succeeded, once its first run (<paramref name="firstRunAtLocal"/>) is that old.
+    /// A source that never ran is waiting for its first run, not stale.
+    /// </summary>
+    public bool IsOverdue(CollectorSource source, DateTime? firstRunAtLocal, DateTime nowLocal)
+    {
+        if (source.Paused)
+        {
+            return false;
+        }
+
+        DateTime due;
+        if (source.LastSuccessAt is { } success)
+        {
+            var next = CollectorSourceRules.CronProblem(source.Cron) is null
+                ? new CronExpression(source.Cron, Reporting.Core.Periods.VietnamTime.Zone).GetNextValidTimeAfter(Reporting.Core.Periods.VietnamTime.ToOffset(success))
+                : null;
+            due = next is { } n ? Reporting.Core.Periods.VietnamTime.ToLocal(n) : success;
+        }
+        else if (firstRunAtLocal is { } first)
+        {
+            due = first;
+        }
+        else
+        {
+            return false;
+        }
+
+        return nowLocal > due.AddMinutes(StaleAfterMinutes);
+    }
 
     public CollectorQuartzOptions Quartz { get; set; } = new();
 

@@ -23,6 +23,7 @@ public sealed class CollectorRunner(
     PaymentIngestor payments,
     AggregateMaintenance maintenance,
     IServiceScopeFactory scopes,
+    CollectorSourceEvents events,
     TimeProvider clock,
     ILogger<CollectorRunner> logger)
 {
@@ -114,6 +115,7 @@ public sealed class CollectorRunner(
         logger.LogInformation(
             "Collector run of {Source} ended {Status}: {Pages} pages, {Read} read, {Stored} stored, {Unchanged} unchanged, {Stale} stale, {Quarantined} quarantined",
             source.Name, run.Status, run.Pages, run.Read, run.Stored, run.Unchanged, run.Stale, run.Quarantined);
+        events.Publish(source.Name);
         return run;
     }
 

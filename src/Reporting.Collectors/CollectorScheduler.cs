@@ -12,6 +12,7 @@ public sealed class CollectorScheduler(
     ISchedulerFactory schedulers,
     IDbContextFactory<ReportingDbContext> dbFactory,
     IOptions<CollectorOptions> options,
+    CollectorSourceEvents events,
     ILogger<CollectorScheduler> logger)
 {
     /// <summary>Adds the configured sources that the database does not know yet (the database wins afterwards).</summary>
@@ -136,5 +137,6 @@ public sealed class CollectorScheduler(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.CollectorSources.Where(s => s.Name == source).ExecuteUpdateAsync(u => u.SetProperty(s => s.Paused, paused), ct);
+        events.Publish(source);
     }
 }

@@ -25,6 +25,7 @@ public static class CollectorsExtensions
         AddClient<DossierFeedClient>(services, options.Http);
         AddClient<PaymentFeedClient>(services, options.Http);
         AddClient<ProcedureCatalogClient>(services, options.Http);
+        services.AddSingleton<CollectorSourceEvents>();
         services.AddSingleton<CollectorRunner>();
         services.AddSingleton<CollectorScheduler>();
 

@@ -69,10 +69,11 @@ public abstract class FeedClientBase(HttpClient http)
                     throw new SourceFailedException("Dữ liệu hệ thống nguồn trả về không đúng định dạng: thiếu mảng 'items'.");
                 }
 
+                // One copy of the whole array outlives the pooled document; cloning item by item costs a document each.
                 var list = new List<JsonElement>(items.GetArrayLength());
-                foreach (var item in items.EnumerateArray())
+                foreach (var item in items.Clone().EnumerateArray())
                 {
-                    list.Add(item.Clone());
+                    list.Add(item);
                 }
 
                 string? next = root.TryGetProperty("nextCursor", out var cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;

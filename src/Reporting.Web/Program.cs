@@ -19,6 +19,13 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+
+    // `dotnet Reporting.Web.dll quartz-schema sqlserver` writes the Quartz job store's SQL Server schema and exits.
+    if (QuartzSchemaCommand.TryRun(args, builder.Configuration, Console.Out, Console.Error))
+    {
+        return;
+    }
+
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)

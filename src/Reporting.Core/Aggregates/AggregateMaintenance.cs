@@ -104,7 +104,6 @@ public sealed class AggregateMaintenance(
             var state = await AggregateWriter.EnsureStateAsync(db, dbTx, VietnamTime.Today(clock), ct);
             var dossiers = await db.Dossiers.AsNoTracking().Where(which).ToListAsync(ct);
             var delta = new AggregateDelta();
-            var rows = new RowCommands<Dossier>(db, dbTx);
             foreach (var d in dossiers)
             {
                 DossierContribution.Apply(d, -1, state.HorizonBucket, delta);
@@ -112,10 +111,10 @@ public sealed class AggregateMaintenance(
                 reference.Procedures.TryGetValue(d.ProcedureCode, out var procedure);
                 DossierFacts.Apply(d, lists, procedure, reference.Calendar);
                 DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
-                rows.Delete(d);
-                rows.Insert(d);
                 changed++;
             }
+
+            new RowCommands<Dossier>(db, dbTx).Write(dossiers, _ => true);
 
             AggregateWriter.Flush(db, dbTx, delta);
             state.DataVersion++;

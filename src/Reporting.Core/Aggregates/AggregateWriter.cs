@@ -24,35 +24,32 @@ internal static class AggregateWriter
         }
 
         var counters = RowCommandsExtensions.CounterNames;
-        var procedures = new RowCommands<ProcedureBucketStat>(db, tx);
-        foreach (var ((agency, procedure, bucket), counts) in delta.Cells)
-        {
-            if (counts.IsZero) continue;
-            var row = new ProcedureBucketStat { AgencyId = agency, ProcedureCode = procedure, Bucket = bucket };
-            row.Add(counts);
-            procedures.AddCounters(row, counters);
-        }
-
-        var agencies = new RowCommands<AgencyBucketStat>(db, tx);
-        foreach (var ((agency, bucket), counts) in delta.AgencyCells())
-        {
-            if (counts.IsZero) continue;
-            var row = new AgencyBucketStat { AgencyId = agency, Bucket = bucket };
-            row.Add(counts);
-            agencies.AddCounters(row, counters);
-        }
-
-        var gaps = new RowCommands<ResultGapStat>(db, tx);
-        string[] gapCounters = [nameof(ResultGapStat.OnlineWithoutResult), nameof(ResultGapStat.DigitisedWithoutResult)];
-        foreach (var ((agency, received, ended), (online, digitised)) in delta.Gaps)
-        {
-            if (online == 0 && digitised == 0) continue;
-            gaps.AddCounters(new ResultGapStat
+        new RowCommands<ProcedureBucketStat>(db, tx).AddCounters(
+            delta.Cells.Where(c => !c.Value.IsZero).Select(c =>
             {
-                AgencyId = agency, ReceivedBucket = received, EndedBucket = ended,
-                OnlineWithoutResult = online, DigitisedWithoutResult = digitised,
-            }, gapCounters);
-        }
+                var row = new ProcedureBucketStat { AgencyId = c.Key.AgencyId, ProcedureCode = c.Key.ProcedureCode, Bucket = c.Key.Bucket };
+                row.Add(c.Value);
+                return row;
+            }),
+            counters);
+
+        new RowCommands<AgencyBucketStat>(db, tx).AddCounters(
+            delta.AgencyCells().Where(c => !c.Value.IsZero).Select(c =>
+            {
+                var row = new AgencyBucketStat { AgencyId = c.Key.AgencyId, Bucket = c.Key.Bucket };
+                row.Add(c.Value);
+                return row;
+            }),
+            counters);
+
+        string[] gapCounters = [nameof(ResultGapStat.OnlineWithoutResult), nameof(ResultGapStat.DigitisedWithoutResult)];
+        new RowCommands<ResultGapStat>(db, tx).AddCounters(
+            delta.Gaps.Where(g => g.Value.Online != 0 || g.Value.Digitised != 0).Select(g => new ResultGapStat
+            {
+                AgencyId = g.Key.AgencyId, ReceivedBucket = g.Key.ReceivedBucket, EndedBucket = g.Key.EndedBucket,
+                OnlineWithoutResult = g.Value.Online, DigitisedWithoutResult = g.Value.Digitised,
+            }),
+            gapCounters);
     }
 
     /// <summary>

@@ -10,7 +10,9 @@ namespace Reporting.Core.Demo;
 /// records (<see cref="BadDossiers"/>). Only feed objects, no storage.
 /// <para>
 /// Each dossier is a <see cref="DossierLifecycle"/>; the feeds are projections as of an instant, so a
-/// simulator can serve the province as it evolves. The tree and the catalogue are the same for every
+/// simulator can serve the province as it evolves. After the end date new dossiers keep arriving
+/// (<see cref="DemoArrivals"/>, drawn per day from the seed), so a feed at a later instant also holds the
+/// dossiers submitted by then. The tree and the catalogue are the same for every
 /// seed; the agencies' behaviour and the dossiers come from <see cref="DemoOptions.Seed"/>.
 /// </para>
 /// </summary>
@@ -43,6 +45,7 @@ public sealed class DemoProvince
         Tree = new AgencyTreeDocument { Items = Agencies.Select(a => a.ToTreeItem()).ToList() };
         Procedures = CatalogueItems();
         _lifecycles = new Lazy<IReadOnlyList<DossierLifecycle>>(() => DossierHistoryGenerator.Generate(this));
+        Arrivals = new DemoArrivals(this);
     }
 
     /// <summary>Builds the province; cheap: the dossiers are generated on first use.</summary>
@@ -72,14 +75,20 @@ public sealed class DemoProvince
     /// <summary>The end of <see cref="DemoOptions.EndDate"/> (23:59:59 local): the instant of <see cref="Dossiers()"/>.</summary>
     public DateTime EndOfHistory => Options.EndDate.ToDateTime(new TimeOnly(23, 59, 59));
 
+    /// <summary>The opening of the offices on the first working day after <see cref="DemoOptions.EndDate"/> (07:30 local).</summary>
+    public DateTime NextOfficeMorning => DemoCalendar.ToOfficeHours(Options.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
     /// <summary>The agency tree in the shape of <c>PUT /api/v1/agencies</c>.</summary>
     public AgencyTreeDocument Tree { get; }
 
     /// <summary>The procedure catalogue (ProcedureCatalog feed).</summary>
     public List<ProcedureFeedItem> Procedures { get; }
 
-    /// <summary>All dossiers' lifecycles in submission order; generated on first use.</summary>
+    /// <summary>The history's lifecycles (submitted up to the end date) in submission order; generated on first use.</summary>
     public IReadOnlyList<DossierLifecycle> Lifecycles => _lifecycles.Value;
+
+    /// <summary>The dossiers submitted after the end date, generated per day on demand.</summary>
+    internal DemoArrivals Arrivals { get; }
 
     internal IReadOnlyList<DemoAgency> Agencies { get; }
     internal DossierLifecycleFactory Factory { get; }
@@ -89,7 +98,7 @@ public sealed class DemoProvince
 
     /// <summary>
     /// The dossier feed as a source would serve it at <paramref name="asOfLocal"/>: the dossiers submitted
-    /// by then, each as of that instant, ordered by <c>NgayCapNhat</c>, then <c>MaHoSo</c> (ordinal).
+    /// by then (after the end date too), each as of that instant, ordered by <c>NgayCapNhat</c>, then <c>MaHoSo</c> (ordinal).
     /// Streams: one feed item is built at a time.
     /// </summary>
     public IEnumerable<DossierFeedItem> Dossiers(DateTime asOfLocal) => Dossiers(asOfLocal, DateTime.MinValue);
@@ -113,12 +122,20 @@ public sealed class DemoProvince
     public IReadOnlyList<DossierLifecycle> InFeedOrder(DateTime asOfLocal, DateTime updatedSinceLocal = default)
     {
         var keyed = new List<(DateTime UpdatedAt, DossierLifecycle Dossier)>();
-        foreach (var dossier in Lifecycles)
+        void Consider(DossierLifecycle dossier)
         {
             if (dossier.LastEventAtOrBefore(asOfLocal) is { } updatedAt && updatedAt >= updatedSinceLocal)
             {
                 keyed.Add((updatedAt, dossier));
             }
+        }
+        foreach (var dossier in Lifecycles)
+        {
+            Consider(dossier);
+        }
+        foreach (var (dossier, _) in Arrivals.Until(asOfLocal, updatedSinceLocal))
+        {
+            Consider(dossier);
         }
         keyed.Sort(static (a, b) =>
         {
@@ -132,7 +149,11 @@ public sealed class DemoProvince
     public IEnumerable<PaymentFeedItem> Payments() => Payments(EndOfHistory);
 
     /// <summary>The payment feed as of <paramref name="asOfLocal"/>, ordered by <c>NgayCapNhat</c>, then <c>MaGiaoDich</c>.</summary>
-    public IEnumerable<PaymentFeedItem> Payments(DateTime asOfLocal) => DemoPayments.AsOf(this, asOfLocal);
+    public IEnumerable<PaymentFeedItem> Payments(DateTime asOfLocal) => DemoPayments.AsOf(this, asOfLocal, DateTime.MinValue);
+
+    /// <summary>As <see cref="Payments(DateTime)"/>, only the payments with <c>NgayCapNhat</c> ≥ <paramref name="updatedSinceLocal"/>.</summary>
+    public IEnumerable<PaymentFeedItem> Payments(DateTime asOfLocal, DateTime updatedSinceLocal) =>
+        DemoPayments.AsOf(this, asOfLocal, updatedSinceLocal);
 
     /// <summary>A small fixed set of deliberately bad dossier records, each with its kind (<see cref="DemoBadRecordKinds"/>).</summary>
     public IReadOnlyList<DemoBadRecord> BadDossiers() => DemoBadRecords.Build(this);

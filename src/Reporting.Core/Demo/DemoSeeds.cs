@@ -12,6 +12,9 @@ internal static class DemoSeeds
     public static int BadRecords(int seed) => Mix(seed, 4);
     public static int Payments(int seed) => Mix(seed, 5);
 
+    /// <summary>One stream per day after the end date: a day's arrivals never depend on the days asked before.</summary>
+    public static int Arrivals(int seed, DateOnly day) => Mix(Mix(seed, 6), day.DayNumber);
+
     private static int Mix(int seed, int stream)
     {
         unchecked

@@ -16,47 +16,59 @@ internal static class DossierHistoryGenerator
         var options = province.Options;
         var random = new Random(DemoSeeds.Dossiers(options.Seed));
         var start = province.StartDate;
-        var end = options.EndDate;
-        var dayCount = end.DayNumber - start.DayNumber + 1;
+        var weights = DayWeights(province);
+        var cumulative = DemoCalendar.Cumulative(weights);
+
+        var lifecycles = new List<DossierLifecycle>(options.DossierCount);
+        long previousTarget = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var target = (long)Math.Round(options.DossierCount * cumulative[i] / cumulative[^1]);
+            lifecycles.AddRange(Day(province, random, start.AddDays(i), (int)(target - previousTarget)));
+            previousTarget = target;
+        }
+        return lifecycles;
+    }
+
+    /// <summary>Each history day's relative volume: weekday, holiday and season, growing by a fifth over the history.</summary>
+    public static double[] DayWeights(DemoProvince province)
+    {
+        var start = province.StartDate;
+        var dayCount = province.Options.EndDate.DayNumber - start.DayNumber + 1;
         var weights = new double[dayCount];
         for (var i = 0; i < dayCount; i++)
         {
             weights[i] = DemoCalendar.VolumeWeight(start.AddDays(i)) * (0.9 + 0.2 * i / Math.Max(1, dayCount - 1));
         }
-        var cumulative = DemoCalendar.Cumulative(weights);
+        return weights;
+    }
 
-        var lifecycles = new List<DossierLifecycle>(options.DossierCount);
-        var counters = new int[province.Agencies.Count];
-        var today = new List<DossierLifecycle>();
-        long previousTarget = 0;
-        for (var i = 0; i < dayCount; i++)
+    /// <summary>
+    /// The <paramref name="count"/> dossiers submitted on <paramref name="day"/>, drawn from <paramref name="random"/>
+    /// in a fixed order, in submission order with their codes (sequence per agency and day).
+    /// </summary>
+    public static List<DossierLifecycle> Day(DemoProvince province, Random random, DateOnly day, int count)
+    {
+        var sampler = province.SamplerFor(day);
+        var created = new List<DossierLifecycle>(count);
+        for (var n = 0; n < count; n++)
         {
-            var day = start.AddDays(i);
-            var target = (long)Math.Round(options.DossierCount * cumulative[i] / cumulative[^1]);
-            var count = (int)(target - previousTarget);
-            previousTarget = target;
-
-            var sampler = province.SamplerFor(day);
-            today.Clear();
-            for (var n = 0; n < count; n++)
+            var (agency, procedure) = sampler.Sample(random);
+            if (random.NextDouble() < DemoCatalogue.RetiredProcedureShare)
             {
-                var (agency, procedure) = sampler.Sample(random);
-                if (random.NextDouble() < DemoCatalogue.RetiredProcedureShare)
-                {
-                    procedure = province.RetiredProcedureFor(procedure, random);
-                }
-                today.Add(province.Factory.Create(random, day, agency, procedure));
+                procedure = province.RetiredProcedureFor(procedure, random);
             }
-
-            var stamp = day.ToString("yyMMdd", CultureInfo.InvariantCulture);
-            foreach (var dossier in today.OrderBy(d => d.SubmittedAt))
-            {
-                var sequence = ++counters[dossier.Agency.Ordinal];
-                dossier.MaHoSo = $"{DemoAgencyNames.CodeSuffix}.{dossier.Agency.ShortCode}-{stamp}-{sequence:D4}";
-                lifecycles.Add(dossier);
-            }
-            Array.Clear(counters);
+            created.Add(province.Factory.Create(random, day, agency, procedure));
         }
-        return lifecycles;
+
+        var stamp = day.ToString("yyMMdd", CultureInfo.InvariantCulture);
+        var counters = new int[province.Agencies.Count];
+        var ordered = created.OrderBy(d => d.SubmittedAt).ToList();
+        foreach (var dossier in ordered)
+        {
+            var sequence = ++counters[dossier.Agency.Ordinal];
+            dossier.MaHoSo = $"{DemoAgencyNames.CodeSuffix}.{dossier.Agency.ShortCode}-{stamp}-{sequence:D4}";
+        }
+        return ordered;
     }
 }

@@ -123,16 +123,7 @@ public sealed class DossierIngestor(
             }
 
             phases.Mark("facts");
-            var rows = new RowCommands<Dossier>(db, dbTx);
-            foreach (var (code, d) in toWrite)
-            {
-                if (existing.ContainsKey(code))
-                {
-                    rows.Delete(d);
-                }
-
-                rows.Insert(d);
-            }
+            new RowCommands<Dossier>(db, dbTx).Write(toWrite.Values, d => existing.ContainsKey(d.Code));
 
             phases.Mark("rows");
             await QuarantineAsync(db, source, RecordKinds.Dossier, records, rejected, results, now, ct);

@@ -86,16 +86,7 @@ public sealed class PaymentIngestor(
                 }
             }
 
-            var rows = new RowCommands<Payment>(db, dbTx);
-            foreach (var (key, payment) in toWrite)
-            {
-                if (existing.ContainsKey(key))
-                {
-                    rows.Delete(payment);
-                }
-
-                rows.Insert(payment);
-            }
+            new RowCommands<Payment>(db, dbTx).Write(toWrite.Values, p => existing.ContainsKey(p.TransactionCode));
 
             var affected = toWrite.Values.Select(p => p.DossierCode).Distinct().ToList();
             dossiersChanged = await RefreshDossiersAsync(db, dbTx, affected, state.HorizonBucket, ct);
@@ -146,8 +137,7 @@ public sealed class PaymentIngestor(
     {
         var paid = await LoadPaidDossierCodesAsync(db, codes, ct);
         var delta = new AggregateDelta();
-        var rows = new RowCommands<Dossier>(db, tx);
-        var changed = 0;
+        var changed = new List<Dossier>();
         foreach (var chunk in codes.Chunk(5000))
         {
             var dossiers = await db.Dossiers.AsNoTracking().Where(d => EF.Parameter(chunk).Contains(d.Code)).ToListAsync(ct);
@@ -163,13 +153,12 @@ public sealed class PaymentIngestor(
                 d.PaidByPaymentFeed = nowPaid;
                 DossierFacts.RefreshPaid(d);
                 DossierContribution.Apply(d, 1, horizon, delta);
-                rows.Delete(d);
-                rows.Insert(d);
-                changed++;
+                changed.Add(d);
             }
         }
 
+        new RowCommands<Dossier>(db, tx).Write(changed, _ => true);
         AggregateWriter.Flush(db, tx, delta);
-        return changed;
+        return changed.Count;
     }
 }

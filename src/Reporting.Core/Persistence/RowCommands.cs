@@ -11,7 +11,9 @@ namespace Reporting.Core.Persistence;
 /// Prepared insert, delete and counter-increment commands for one entity type, built from the EF
 /// model so table and column names, quoting and value conversions have one source. EF change
 /// tracking costs tens of microseconds a row; bulk ingest cannot afford it.
-/// Plain SQL valid on SQLite and SQL Server alike.
+/// The single-row commands are plain SQL valid on SQLite and SQL Server alike; the many-row methods
+/// (<see cref="Write"/>, <see cref="AddCounters(IEnumerable{T}, IReadOnlyCollection{string})"/>) use a
+/// native upsert bound by position on SQLite (docs/decisions/003) and the single-row commands elsewhere.
 /// </summary>
 internal sealed class RowCommands<T> where T : class
 {
@@ -25,6 +27,7 @@ internal sealed class RowCommands<T> where T : class
     private DbCommand? _delete;
     private DbCommand? _increment;
     private IProperty[] _counters = [];
+    private readonly bool _sqlite;
 
     public RowCommands(ReportingDbContext db, DbTransaction transaction)
     {
@@ -35,6 +38,55 @@ internal sealed class RowCommands<T> where T : class
         _table = _sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         _all = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || !p.IsKey()).ToArray();
         _keys = entity.FindPrimaryKey()!.Properties.ToArray();
+        _sqlite = db.Database.IsSqlite();
+    }
+
+    /// <summary>
+    /// Stores every row, replacing the stored row of the same key where <paramref name="replaces"/> says
+    /// there is one. On SQLite: one prepared <c>INSERT … ON CONFLICT DO UPDATE</c> bound by position (a
+    /// replacement overwrites every column, as delete + insert would); elsewhere a delete
+    /// (replacements only) and an insert per row.
+    /// </summary>
+    public void Write(IEnumerable<T> rows, Func<T, bool> replaces)
+    {
+        if (!_sqlite)
+        {
+            foreach (var row in rows)
+            {
+                if (replaces(row))
+                {
+                    Delete(row);
+                }
+
+                Insert(row);
+            }
+
+            return;
+        }
+
+        var others = _all.Except(_keys).ToArray();
+        ExecuteEach(Upsert(others.Length == 0 ? "NOTHING" : "UPDATE SET " + string.Join(", ", others.Select(c => $"{Column(c)} = excluded.{Column(c)}"))), rows);
+    }
+
+    /// <summary>
+    /// Adds each row's counter values to the stored row of its key, inserting the row when absent. On SQLite
+    /// one prepared <c>ON CONFLICT DO UPDATE SET c = c + excluded.c</c> bound by position; elsewhere an update,
+    /// then an insert when it touched nothing.
+    /// </summary>
+    public void AddCounters(IEnumerable<T> rows, IReadOnlyCollection<string> counterNames)
+    {
+        if (!_sqlite)
+        {
+            foreach (var row in rows)
+            {
+                AddCounters(row, counterNames);
+            }
+
+            return;
+        }
+
+        var counters = _all.Where(p => counterNames.Contains(p.Name));
+        ExecuteEach(Upsert("UPDATE SET " + string.Join(", ", counters.Select(c => $"{Column(c)} = {Column(c)} + excluded.{Column(c)}"))), rows);
     }
 
     public int Insert(T row)
@@ -68,6 +120,38 @@ internal sealed class RowCommands<T> where T : class
 
     private string Column(IProperty p) => _sql.DelimitIdentifier(p.GetColumnName());
 
+    private string Upsert(string onConflict)
+    {
+        if (_keys.Except(_all).Any())
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} has a generated key; upserts need the key in the row.");
+        }
+
+        return $"INSERT INTO {_table} ({string.Join(", ", _all.Select(Column))}) VALUES ({string.Join(", ", _all.Select((_, i) => $"?{i + 1}"))}) " +
+               $"ON CONFLICT ({string.Join(", ", _keys.Select(Column))}) DO {onConflict}";
+    }
+
+    private void ExecuteEach(string sql, IEnumerable<T> rows)
+    {
+        using var statement = new SqliteRowStatement(_connection, sql);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < _all.Length; i++)
+            {
+                statement.Bind(i + 1, ProviderValue(_all[i], row));
+            }
+
+            statement.Execute();
+        }
+    }
+
+    private object? ProviderValue(IProperty property, T row)
+    {
+        var (getter, converter) = Accessor(property);
+        var value = getter.GetClrValue(row);
+        return value is not null && converter is not null ? converter(value) : value;
+    }
+
     private DbCommand Build(string text, IProperty[] properties)
     {
         var command = _connection.CreateCommand();
@@ -94,14 +178,7 @@ internal sealed class RowCommands<T> where T : class
         var parameters = command.Parameters;
         for (var i = 0; i < properties.Length; i++)
         {
-            var (getter, converter) = Accessor(properties[i]);
-            var value = getter.GetClrValue(row);
-            if (value is not null && converter is not null)
-            {
-                value = converter(value);
-            }
-
-            parameters[i].Value = value ?? DBNull.Value;
+            parameters[i].Value = ProviderValue(properties[i], row) ?? DBNull.Value;
         }
 
         return command.ExecuteNonQuery();

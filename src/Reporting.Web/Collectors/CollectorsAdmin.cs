@@ -47,7 +47,8 @@ public sealed class CollectorsAdmin(
 {
     public async Task<IReadOnlyList<SourceDto>> ListSourcesAsync(CancellationToken ct = default)
     {
-        var staleBefore = VietnamTime.ToLocal(clock.GetUtcNow()).AddMinutes(-options.Value.StaleAfterMinutes);
+        // The same rule as the dashboards' warnings, so the API and the pages never disagree on "stale".
+        var now = VietnamTime.ToLocal(clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sources = await db.CollectorSources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         var marks = await db.CollectorWatermarks.AsNoTracking().ToDictionaryAsync(w => w.Source, w => w.UpdatedSince, ct);
@@ -57,8 +58,9 @@ public sealed class CollectorsAdmin(
             var runs = await db.CollectorRuns.AsNoTracking().Where(r => r.Source == s.Name).OrderByDescending(r => r.Id).Take(10)
                 .Select(r => new RunDto(r.Id, r.StartedAt, r.EndedAt, r.Status.ToString(), r.Pages, r.Read, r.Stored, r.Unchanged, r.Stale, r.Quarantined, r.Error))
                 .ToListAsync(ct);
+            var firstRun = s.LastSuccessAt is null ? await db.CollectorRuns.FirstRunAtAsync(s.Name, ct) : null;
             result.Add(new SourceDto(s.Name, s.Kind.ToString(), s.BaseUrl, !string.IsNullOrEmpty(s.ApiKey), s.Cron, s.PageSize, s.Paused, s.State.ToString(),
-                s.LastError, s.LastSuccessAt, !s.Paused && (s.LastSuccessAt is null || s.LastSuccessAt < staleBefore), marks.TryGetValue(s.Name, out var m) ? m : null,
+                s.LastError, s.LastSuccessAt, options.Value.IsOverdue(s, firstRun, now), marks.TryGetValue(s.Name, out var m) ? m : null,
                 s.Paused ? null : await scheduler.NextRunAsync(s.Name, ct), runs));
         }
 

@@ -1,3 +1,4 @@
+using MudBlazor;
 using MudBlazor.Services;
 using Reporting.Web.Components;
 
@@ -10,10 +11,16 @@ public static class DashboardExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddVietnameseMudTexts();
         builder.Services.AddSingleton<SourceFreshnessTracker>();
         builder.Services.AddSingleton<DashboardService>();
+        builder.Services.AddSingleton<ISourceHealthReader, SourceHealthReader>();
         return builder;
     }
+
+    /// <summary>MudBlazor's built-in texts in Vietnamese (<see cref="VietnameseMudLocalizer"/>), app-wide.</summary>
+    public static IServiceCollection AddVietnameseMudTexts(this IServiceCollection services) =>
+        services.AddTransient<MudLocalizer, VietnameseMudLocalizer>();
 
     /// <summary>The dashboard pages (Tổng quan, Đơn vị, Chỉ số, wall screen) and the Excel download of dossier lists.</summary>
     public static IEndpointRouteBuilder MapReportingWeb(this WebApplication app)

@@ -39,11 +39,14 @@ public sealed record DashboardQuery(PeriodKey Period, WindowKind Window, History
 
     public string AgencyUrl(string code) => $"/don-vi/{Uri.EscapeDataString(code)}?{QueryString(withAgency: false)}";
 
-    public string IndicatorUrl(string code, string? agency = null, DossierPart? part = null)
+    /// <summary>An indicator's page; <paramref name="page"/> (from 1) and <paramref name="size"/> of its dossier list, left out at their defaults.</summary>
+    public string IndicatorUrl(string code, string? agency = null, DossierPart? part = null, int page = 1, int size = DossierPageSizes.Default)
     {
         var url = $"/chi-so/{Uri.EscapeDataString(code)}?{QueryString(withAgency: false)}";
         if ((agency ?? Agency) is { } a) url += "&agency=" + Uri.EscapeDataString(a);
         if (part is { } p) url += "&part=" + p.ToString().ToLowerInvariant();
+        if (page > 1) url += "&page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (size != DossierPageSizes.Default) url += "&size=" + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return url;
     }
 
@@ -52,4 +55,14 @@ public sealed record DashboardQuery(PeriodKey Period, WindowKind Window, History
         var url = $"/exports/indicators/{Uri.EscapeDataString(code)}/dossiers.xlsx?{QueryString(withAgency: false)}&part={part.ToString().ToLowerInvariant()}";
         return Agency is { } a ? url + "&agency=" + Uri.EscapeDataString(a) : url;
     }
+}
+
+/// <summary>The page sizes of an indicator's dossier list (<c>?size=</c>); anything else falls back to the default.</summary>
+public static class DossierPageSizes
+{
+    public const int Default = 20;
+
+    public static IReadOnlyList<int> Options { get; } = [20, 50, 100];
+
+    public static int From(int? size) => size is { } s && Options.Contains(s) ? s : Default;
 }

@@ -24,7 +24,8 @@ public enum SimulatorFailure
 /// <summary>
 /// Section <c>Simulators</c>: the simulators of the one-stop system (<c>/simulators/motcua</c>), the payment
 /// platform (<c>/simulators/thanhtoan</c>) and the procedure catalogue (<c>/simulators/danhmuc</c>), serving
-/// the demo province as it evolves: simulated time = end of <c>Demo:EndDate</c> + real time since start × <see cref="Speed"/>.
+/// the demo province as it evolves: simulated time = 07:30 of the first working day after <c>Demo:EndDate</c>
+/// + real time since start × <see cref="Speed"/>; new dossiers arrive as the simulated days go on.
 /// </summary>
 public sealed class SimulatorSettings
 {

@@ -20,7 +20,7 @@ public sealed class SimulatorState
     private readonly DateTimeOffset _started;
     private readonly Lock _lock = new();
     private (DateTime AsOf, DateTime Since, IReadOnlyList<DossierLifecycle> List)? _dossiers;
-    private (DateTime AsOf, string Since, IReadOnlyList<PaymentFeedItem> List)? _payments;
+    private (DateTime AsOf, DateTime Since, IReadOnlyList<PaymentFeedItem> List)? _payments;
 
     public SimulatorState(IOptions<SimulatorSettings> settings, IOptions<DemoSettings> demo, TimeProvider clock)
     {
@@ -64,8 +64,12 @@ public sealed class SimulatorState
     /// <summary>Called before each page is served (tests cancel a run between pages with it).</summary>
     public Func<SimulatorRequest, Task>? Requested { get; set; }
 
-    /// <summary>Simulated local time: the end of the demo history plus the real time since start × <see cref="Speed"/>.</summary>
-    public DateTime Now() => FixedNow ?? Province.EndOfHistory + (_clock.GetUtcNow() - _started) * Speed;
+    /// <summary>
+    /// Simulated local time: the opening of the offices on the first working day after the demo history
+    /// (<see cref="DemoProvince.NextOfficeMorning"/>) plus the real time since start × <see cref="Speed"/>. The first
+    /// read then brings the evening's and the night's online submissions, and the office day follows at once.
+    /// </summary>
+    public DateTime Now() => FixedNow ?? Province.NextOfficeMorning + (_clock.GetUtcNow() - _started) * Speed;
 
     internal IReadOnlyList<DossierLifecycle> DossiersInFeedOrder(DateTime asOf, DateTime since)
     {
@@ -86,7 +90,7 @@ public sealed class SimulatorState
         return list;
     }
 
-    internal IReadOnlyList<PaymentFeedItem> PaymentsInFeedOrder(DateTime asOf, string since)
+    internal IReadOnlyList<PaymentFeedItem> PaymentsInFeedOrder(DateTime asOf, DateTime since)
     {
         lock (_lock)
         {
@@ -96,7 +100,7 @@ public sealed class SimulatorState
             }
         }
 
-        var list = Province.Payments(asOf).Where(p => string.CompareOrdinal(p.NgayCapNhat, since) >= 0).ToList();
+        var list = Province.Payments(asOf, since).ToList();
         lock (_lock)
         {
             _payments = (asOf, since, list);

@@ -89,7 +89,7 @@ public static class SimulatorsApi
             return problem;
         }
 
-        var list = state.PaymentsInFeedOrder(asOf, since == DateTime.MinValue ? "" : FeedDates.Format14(since));
+        var list = state.PaymentsInFeedOrder(asOf, since);
         var items = list.Skip(offset).Take(take).ToList();
         return Page(items, offset + take < list.Count ? Cursor(asOf, offset + take) : null);
     }
@@ -109,8 +109,9 @@ public static class SimulatorsApi
         return Page(state.Province.Procedures, null);
     }
 
+    // Serialised straight into the response as UTF-8: a page of 5,000 dossiers is megabytes, not worth a string first.
     private static IResult Page<T>(List<T> items, string? next) =>
-        Results.Text(JsonSerializer.Serialize(new FeedPage<T> { Items = items, NextCursor = next }, Json), "application/json", Encoding.UTF8);
+        Results.Json(new FeedPage<T> { Items = items, NextCursor = next }, Json, "application/json; charset=utf-8");
 
     private static async Task<IResult?> FailAsync(HttpContext http, SimulatorState state, CancellationToken ct)
     {

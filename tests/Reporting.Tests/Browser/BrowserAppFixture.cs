@@ -54,6 +54,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             ["Demo:Enabled"] = "true",
             ["Demo:DossierCount"] = "20000",
             ["Demo:EndDate"] = EndDate.ToString("yyyy-MM-dd"),
+            // The simulators bring new dossiers from the first minute: the demo sources run only when a test asks
+            // ("Chạy ngay"), so the figures stay still while a test compares a page with the API.
+            ["Simulators:DemoCron"] = "0 0 0 1 1 ? 2099",
         };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

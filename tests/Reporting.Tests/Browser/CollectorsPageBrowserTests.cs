@@ -36,6 +36,10 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
         Assert.Equal(CollectorRunStatus.Succeeded, run.Status);
 
         await page.Locator("[data-testid=refresh-sources]").ClickAsync();
+        // The refresh re-renders the table: open the runs only once it shows the new run, or the click can be lost.
+        var head = CollectorsFormat.RunHead(new CollectorsApi.RunDto(run.Id, run.StartedAt, run.EndedAt, run.Status.ToString(),
+            run.Pages, run.Read, run.Stored, run.Unchanged, run.Stale, run.Quarantined, run.Error));
+        await Assertions.Expect(row.Locator("[data-testid=last-run-head]")).ToHaveTextAsync(head);
         await row.Locator("[data-testid=toggle-runs]").ClickAsync();
         var runs = page.Locator("[data-testid=runs-table]");
         await Assertions.Expect(runs).ToContainTextAsync(DashboardFormat.DateTime(run.StartedAt));

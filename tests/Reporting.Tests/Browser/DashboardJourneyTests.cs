@@ -198,8 +198,22 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
         await page.Locator("[data-testid=indicator-trend] .apexcharts-canvas").WaitForAsync();
         await ScreenshotAsync(page, "indicator.png");
 
-        await page.Locator("button[aria-label='Next page'], .mud-table-pagination-actions button").Nth(2).ClickAsync();
+        var firstOfPage1 = (await codes.First.InnerTextAsync()).Trim();
+        await page.Locator(".mud-table-pagination-actions button[aria-label='Trang sau']").ClickAsync();
         var expectedFirst = page2.GetProperty("items")[0].GetProperty("code").GetString()!;
         await Assertions.Expect(codes.First).ToHaveTextAsync(expectedFirst);
+
+        // The list's page lives in the address (with the existing keys kept): a reload or a shared link shows the
+        // same page, and Back returns to the previous one.
+        await page.WaitForFunctionAsync("() => new URL(location.href).searchParams.get('page') === '2'");
+        var url = new Uri(page.Url);
+        Assert.Contains("period=2026-Q3", url.Query);
+        Assert.Contains("part=numerator", url.Query);
+        await page.ReloadAsync();
+        await Assertions.Expect(codes.First).ToHaveTextAsync(expectedFirst);
+        await Assertions.Expect(page.Locator("[data-testid=dossier-total]")).ToHaveTextAsync($"21–40 / {DashboardFormat.Count(total)} hồ sơ");
+        await page.GoBackAsync();
+        await Assertions.Expect(codes.First).ToHaveTextAsync(firstOfPage1);
+        await page.WaitForFunctionAsync("() => new URL(location.href).searchParams.get('page') === null");
     }
 }

@@ -231,7 +231,8 @@ public sealed class CollectorHostingTests
         Assert.True(added.GetProperty("hasApiKey").GetBoolean());
         Assert.Equal(300, added.GetProperty("pageSize").GetInt32());
         Assert.Equal(JsonValueKind.String, added.GetProperty("nextRunAt").ValueKind);
-        Assert.True(added.GetProperty("stale").GetBoolean());
+        // Never ran yet: waiting for its first run, not stale (the dashboards' rule, CollectorOptions.IsOverdue).
+        Assert.False(added.GetProperty("stale").GetBoolean());
 
         var reprocess = await admin.PostAsync("/api/v1/quarantine/reprocess", null);
         Assert.Equal(HttpStatusCode.OK, reprocess.StatusCode);
@@ -277,6 +278,21 @@ public sealed class CollectorHostingTests
             // Still one row per dossier: the collector updates the dossiers the demo loader stored.
             Assert.Equal(await db.Dossiers.Select(d => d.Code).Distinct().CountAsync(), await db.Dossiers.CountAsync());
         }
+
+        // New dossiers arrive as the simulated day goes on (the clock starts at 07:30 on Thursday 19/11/2026).
+        var endOfHistory = new DateTime(2026, 11, 18, 23, 59, 59);
+        var arrived = false;
+        for (var i = 0; i < 100 && !arrived; i++)
+        {
+            await using var db = app.CreateDbContext();
+            arrived = await db.Dossiers.AnyAsync(d => d.SubmittedAt > endOfHistory && d.Source == DemoSeedingService.DossierSource);
+            if (!arrived)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(arrived, "the collectors stored dossiers submitted after Demo:EndDate");
     }
 
     private static IHost BuildHost(Dictionary<string, string?> settings, out string path)

@@ -21,6 +21,7 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
     protected DashboardComponentContext()
     {
         Services.AddMudServices();
+        Services.AddVietnameseMudTexts();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
