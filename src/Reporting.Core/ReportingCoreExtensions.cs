@@ -8,6 +8,7 @@ using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
+using Reporting.Core.Ingest.Files;
 using Reporting.Core.Persistence;
 using Reporting.Core.Reports.Bieu06;
 
@@ -51,6 +52,8 @@ public static class ReportingCoreExtensions
         services.AddSingleton<DossierIngestor>();
         services.AddSingleton<PaymentIngestor>();
         services.AddSingleton<QuarantineReprocessor>();
+        services.AddOptions<IngestUploadOptions>().BindConfiguration(IngestUploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DossierFileImporter>();
         services.AddSingleton<AggregateMaintenance>();
         services.AddHostedService<AggregateHorizonService>();
         services.AddSingleton<ActivityCache>();

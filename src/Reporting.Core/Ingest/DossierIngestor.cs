@@ -36,7 +36,7 @@ public sealed class DossierIngestor(
 
         for (var i = 0; i < records.Count; i++)
         {
-            var reasons = new List<QuarantineReason>();
+            var reasons = new List<QuarantineReason>(records[i].PriorReasons);
             var parsed = DossierRecordReader.Read(records[i].Json, source, reasons);
             if (parsed is not null)
             {
@@ -197,7 +197,7 @@ public sealed class DossierIngestor(
                 RecordKey = key,
                 ReasonCodes = Truncate(codes, 300),
                 Reasons = text,
-                RawJson = RawJson.Of(records[index].Json),
+                RawJson = RawJson.Of(records[index]),
                 QuarantinedAt = now,
                 State = QuarantineState.Pending,
             });

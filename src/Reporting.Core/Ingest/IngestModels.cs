@@ -4,7 +4,17 @@ using System.Text.Json.Serialization;
 namespace Reporting.Core.Ingest;
 
 /// <summary>One raw record to ingest; <see cref="QuarantineId"/> is set when re-processing a quarantined one.</summary>
-public sealed record IngestRecord(JsonElement Json, long? QuarantineId = null);
+public sealed record IngestRecord(JsonElement Json, long? QuarantineId = null)
+{
+    /// <summary>Problems found before the record reader saw the record (an uploaded cell that is not JSON); any of them quarantines it.</summary>
+    public IReadOnlyList<QuarantineReason> PriorReasons { get; init; } = [];
+
+    /// <summary>
+    /// What the quarantine keeps instead of <see cref="Json"/> (an uploaded row with its row number and cells as read);
+    /// a function because only quarantined records need it.
+    /// </summary>
+    public Func<string>? RawText { get; init; }
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<RecordOutcome>))]
 public enum RecordOutcome
@@ -37,5 +47,5 @@ public sealed class IngestGate
 
 internal static class RawJson
 {
-    public static string Of(JsonElement element) => element.GetRawText();
+    public static string Of(IngestRecord record) => record.RawText?.Invoke() ?? record.Json.GetRawText();
 }

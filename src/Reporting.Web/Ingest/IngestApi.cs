@@ -15,6 +15,7 @@ public static class IngestApi
         var group = app.MapGroup("/api/v1/ingest").RequireAuthorization(ApiScopes.Ingest).WithTags("Tiếp nhận dữ liệu");
         group.MapPost("/dossiers", IngestDossiers).WithName("IngestDossiers");
         group.MapPost("/payments", IngestPayments).WithName("IngestPayments");
+        app.MapDossierTemplate();
         return app;
     }
 
