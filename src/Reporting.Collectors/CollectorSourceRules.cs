@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Quartz;
 using Reporting.Core.Collectors;
+using Reporting.Core.Ingest;
 
 namespace Reporting.Collectors;
 
@@ -15,10 +15,10 @@ public sealed record SourceFieldError(string Field, string Message);
 /// The rules a collector source must meet, one set for the configuration (start-up), the admin API and
 /// the collectors page, so a source the page accepts is one the configuration would accept too.
 /// </summary>
-public static partial class CollectorSourceRules
+public static class CollectorSourceRules
 {
     /// <summary>The widths of the <c>CollectorSources</c> columns.</summary>
-    public const int MaxNameLength = 64;
+    public const int MaxNameLength = SourceName.MaxLength;
     public const int MaxUrlLength = 500;
     public const int MaxApiKeyLength = 500;
     public const int MaxCronLength = 120;
@@ -33,14 +33,9 @@ public static partial class CollectorSourceRules
         {
             errors.Add(new("Name", "Nguồn thu thập phải có tên."));
         }
-        else if (input.Name.Length > MaxNameLength)
+        else if (SourceName.Problem(input.Name, "motcua-tinh") is { } nameProblem)
         {
-            errors.Add(new("Name", $"Tên nguồn dài tối đa {MaxNameLength} ký tự."));
-        }
-        else if (!NamePattern().IsMatch(input.Name))
-        {
-            // The name is a path segment of the admin API and the ingest source of stored records.
-            errors.Add(new("Name", "Tên nguồn chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới, và bắt đầu bằng chữ hoặc số (ví dụ motcua-tinh)."));
+            errors.Add(new("Name", nameProblem));
         }
 
         if (!Enum.TryParse<CollectorKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(input.Kind, out _))
@@ -98,7 +93,4 @@ public static partial class CollectorSourceRules
             return e.Message;
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-    private static partial Regex NamePattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,7 @@ namespace Reporting.Core.Ingest.Files;
 /// collectors (validation, quarantine, versions), in batches of <see cref="BatchSize"/> rows, each batch
 /// its own transaction. The header is checked before anything is stored.
 /// </summary>
-public sealed partial class DossierFileImporter(DossierIngestor ingestor, IOptions<IngestUploadOptions> options, ILogger<DossierFileImporter> logger)
+public sealed class DossierFileImporter(DossierIngestor ingestor, IOptions<IngestUploadOptions> options, ILogger<DossierFileImporter> logger)
 {
     public const int BatchSize = 5000;
 
@@ -26,9 +25,7 @@ public sealed partial class DossierFileImporter(DossierIngestor ingestor, IOptio
     /// <summary>Null when <paramref name="source"/> can name the dossiers' source; otherwise why not, in Vietnamese.</summary>
     public static string? ValidateSource(string? source) =>
         string.IsNullOrWhiteSpace(source) ? "Hãy nhập tên nguồn của các hồ sơ trong tệp."
-        : source.Length > 64 ? "Tên nguồn dài tối đa 64 ký tự."
-        : !SourcePattern().IsMatch(source) ? "Tên nguồn chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới, và bắt đầu bằng chữ hoặc số (ví dụ tep-tai-len)."
-        : null;
+        : SourceName.Problem(source, "tep-tai-len");
 
     /// <summary>Reads and stores <paramref name="file"/> (a seekable stream, e.g. the upload copied to a temporary file).</summary>
     public async Task<DossierFileImport> ImportAsync(string source, Stream file, string fileName,
@@ -135,9 +132,6 @@ public sealed partial class DossierFileImporter(DossierIngestor ingestor, IOptio
 
     public string TooLarge(long bytes) =>
         $"Tệp nặng {bytes / 1024.0 / 1024.0:0.#} MB, vượt giới hạn {MaxMegabytes} MB (cấu hình Ingest:UploadMaxMegabytes). Hãy chia tệp thành nhiều tệp nhỏ hơn.";
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-    private static partial Regex SourcePattern();
 
     private sealed class Totals
     {
