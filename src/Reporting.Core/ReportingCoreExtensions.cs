@@ -53,7 +53,6 @@ public static class ReportingCoreExtensions
         services.AddSingleton<QuarantineReprocessor>();
         services.AddSingleton<AggregateMaintenance>();
         services.AddHostedService<AggregateHorizonService>();
-        services.AddSingleton<ActivityCache>();
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<IndicatorDossierService>();
         services.AddImports();

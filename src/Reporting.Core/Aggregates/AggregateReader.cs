@@ -12,40 +12,46 @@ namespace Reporting.Core.Aggregates;
 public static class AggregateReader
 {
     /// <summary>
-    /// Reads with two contexts at once: the per-procedure activity scan is the largest read and is
-    /// independent of the rest (SQLite in WAL mode and SQL Server both serve concurrent readers).
+    /// Reads the figures per agency of each window (a period and the one before it, the points of a
+    /// trend) at once: the activity of every window from the activity rows of the years they span,
+    /// read once on a second context (it is the largest read, independent of the rest), and per
+    /// window the flows summed by the database, with the open counts of all windows in one query.
     /// </summary>
-    public static async Task<Dictionary<int, WindowFigures>> ReadByAgencyAsync(
-        IDbContextFactory<ReportingDbContext> dbFactory, DateWindow window, ActivityCache cache, CancellationToken ct)
+    public static async Task<IReadOnlyList<Dictionary<int, WindowFigures>>> ReadByAgencyAsync(
+        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, CancellationToken ct)
     {
         var activity = Task.Run(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var version = (await db.AggregateStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, ct))?.DataVersion ?? 0;
-            return cache.TryGet(window, version, out var cached)
-                ? cached
-                : cache.Put(window, version, await ReadActivityAsync(db, window, ct));
+            return await ReadActivityAsync(db, windows, ct);
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = await ReadFlowsAsync(db, window, ct);
-        AddActivity(result, await activity);
+        var result = new List<Dictionary<int, WindowFigures>>(windows.Count);
+        foreach (var window in windows)
+        {
+            result.Add(await ReadFlowsAsync(db, window, ct));
+        }
+
+        await AddOpenAsync(db, windows, result, ct);
+        AddActivity(windows, result, await activity);
         return result;
+    }
+
+    private static WindowFigures For(Dictionary<int, WindowFigures> byAgency, int agency)
+    {
+        if (!byAgency.TryGetValue(agency, out var f))
+        {
+            f = new WindowFigures();
+            byAgency[agency] = f;
+        }
+
+        return f;
     }
 
     private static async Task<Dictionary<int, WindowFigures>> ReadFlowsAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
     {
         var (first, last) = window.Buckets;
         var result = new Dictionary<int, WindowFigures>();
-        WindowFigures For(int agency)
-        {
-            if (!result.TryGetValue(agency, out var f))
-            {
-                f = new WindowFigures();
-                result[agency] = f;
-            }
-
-            return f;
-        }
 
         // Flows summed in the database: one row per agency whatever the window's length.
         var flows = await db.AgencyBucketStats.AsNoTracking()
@@ -85,20 +91,7 @@ public static class AggregateReader
             .ToListAsync(ct);
         foreach (var flow in flows)
         {
-            For(flow.AgencyId).Window.Add(flow.Counts);
-        }
-
-        var open = await db.AgencyBucketStats.AsNoTracking()
-            .Where(s => (s.Bucket == first - 1 || s.Bucket == last) && s.Open != 0)
-            .Select(s => new { s.AgencyId, s.Bucket, s.Open, s.OpenWithin, s.OpenWithin766, s.OpenComplaint })
-            .ToListAsync(ct);
-        foreach (var o in open)
-        {
-            var into = o.Bucket == last ? For(o.AgencyId).OpenAtEnd : For(o.AgencyId).OpenAtStart;
-            into.Open += o.Open;
-            into.OpenWithin += o.OpenWithin;
-            into.OpenWithin766 += o.OpenWithin766;
-            into.OpenComplaint += o.OpenComplaint;
+            For(result, flow.AgencyId).Window.Add(flow.Counts);
         }
 
         var gaps = await db.ResultGapStats.AsNoTracking()
@@ -108,7 +101,7 @@ public static class AggregateReader
             .ToListAsync(ct);
         foreach (var gap in gaps)
         {
-            var f = For(gap.AgencyId);
+            var f = For(result, gap.AgencyId);
             f.OnlineWithoutResult += gap.Online;
             f.DigitisedWithoutResult += gap.Digitised;
         }
@@ -116,29 +109,58 @@ public static class AggregateReader
         return result;
     }
 
-    private static Task<List<ProcedureActivity>> ReadActivityAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
+    /// <summary>Open counts at the day before each window (carried over) and at its last day (in progress).</summary>
+    private static async Task AddOpenAsync(ReportingDbContext db, IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, CancellationToken ct)
     {
-        var (first, last) = window.Buckets;
-        return db.ProcedureBucketStats.AsNoTracking()
-            .Where(s => s.Bucket >= first && s.Bucket <= last && (s.ReceivedOnline > 0 || s.FeeLine > 0 || s.PaidOnline > 0))
-            .GroupBy(s => new { s.AgencyId, s.ProcedureCode })
-            .Select(g => new ProcedureActivity(g.Key.AgencyId, g.Key.ProcedureCode, g.Sum(x => x.ReceivedOnline), g.Sum(x => x.FeeLine), g.Sum(x => x.PaidOnline)))
+        var buckets = windows.SelectMany(w => new[] { w.Buckets.First - 1, w.Buckets.Last }).Distinct().ToList();
+        var open = await db.AgencyBucketStats.AsNoTracking()
+            .Where(s => buckets.Contains(s.Bucket) && s.Open != 0)
+            .Select(s => new { s.AgencyId, s.Bucket, s.Open, s.OpenWithin, s.OpenWithin766, s.OpenComplaint })
+            .ToListAsync(ct);
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var (first, last) = windows[i].Buckets;
+            foreach (var o in open.Where(o => o.Bucket == first - 1 || o.Bucket == last))
+            {
+                var into = o.Bucket == last ? For(result[i], o.AgencyId).OpenAtEnd : For(result[i], o.AgencyId).OpenAtStart;
+                into.Open += o.Open;
+                into.OpenWithin += o.OpenWithin;
+                into.OpenWithin766 += o.OpenWithin766;
+                into.OpenComplaint += o.OpenComplaint;
+            }
+        }
+    }
+
+    /// <summary>At most two rows per (agency, procedure) and year spanned, whatever the number of windows.</summary>
+    private static Task<List<ProcedureYearActivity>> ReadActivityAsync(ReportingDbContext db, IReadOnlyList<DateWindow> windows, CancellationToken ct)
+    {
+        var firstYear = windows.Min(w => HalfMonth.YearOf(w.Buckets.First));
+        var lastYear = windows.Max(w => HalfMonth.YearOf(w.Buckets.Last));
+        return db.ProcedureYearActivities.AsNoTracking()
+            .Where(a => a.Year >= firstYear && a.Year <= lastYear && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
             .ToListAsync(ct);
     }
 
-    private static void AddActivity(Dictionary<int, WindowFigures> result, IReadOnlyList<ProcedureActivity> activity)
+    private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, List<ProcedureYearActivity> activity)
     {
-        foreach (var a in activity)
+        for (var i = 0; i < windows.Count; i++)
         {
-            if (!result.TryGetValue(a.AgencyId, out var f))
+            var window = windows[i];
+            var masks = new Dictionary<int, int>();
+            foreach (var a in activity)
             {
-                f = new WindowFigures();
-                result[a.AgencyId] = f;
-            }
+                if (!masks.TryGetValue(a.Year, out var mask))
+                {
+                    mask = ProcedureYearActivity.WindowMask(a.Year, window);
+                    masks[a.Year] = mask;
+                }
 
-            if (a.Online > 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
-            if (a.Fee > 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
-            if (a.Paid > 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
+                if (((a.OnlineBuckets | a.FeeLineBuckets | a.PaidOnlineBuckets) & mask) == 0) continue;
+                var f = For(result[i], a.AgencyId);
+                if ((a.OnlineBuckets & mask) != 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
+                if ((a.FeeLineBuckets & mask) != 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
+                if ((a.PaidOnlineBuckets & mask) != 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
+            }
         }
     }
 }

@@ -196,6 +196,26 @@ internal sealed class RowCommands<T> where T : class
 
         return accessor;
     }
+
+    private DbCommand? _orBits;
+    private IProperty[] _masks = [];
+
+    /// <summary>Sets the row's bits in the stored row (bitwise or), inserting the row when absent.</summary>
+    public void OrBits(T row, IReadOnlyCollection<string> maskNames)
+    {
+        if (_orBits is null)
+        {
+            _masks = _all.Where(p => maskNames.Contains(p.Name)).ToArray();
+            var set = string.Join(", ", _masks.Select((c, i) => $"{Column(c)} = {Column(c)} | @p{i}"));
+            var where = string.Join(" AND ", _keys.Select((k, i) => $"{Column(k)} = @p{_masks.Length + i}"));
+            _orBits = Build($"UPDATE {_table} SET {set} WHERE {where}", [.. _masks, .. _keys]);
+        }
+
+        if (Execute(_orBits, row, [.. _masks, .. _keys]) == 0)
+        {
+            Insert(row);
+        }
+    }
 }
 
 internal static class RowCommandsExtensions
