@@ -14,8 +14,8 @@ public static class AggregateReader
     /// <summary>
     /// Reads the figures per agency of each window (a period and the one before it, the points of a
     /// trend) at once: the activity of every window from the activity rows of the years they span,
-    /// read once on a second context (it is the largest read, independent of the rest), and per
-    /// window the flows summed by the database, with the open counts of all windows in one query.
+    /// read once on a second context (it is the largest read, independent of the rest); the flows of
+    /// all windows summed by the database in one grouped query, and their open counts in one more.
     /// </summary>
     public static async Task<IReadOnlyList<Dictionary<int, WindowFigures>>> ReadByAgencyAsync(
         IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, CancellationToken ct)
@@ -26,10 +26,10 @@ public static class AggregateReader
             return await ReadActivityAsync(db, windows, ct);
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = new List<Dictionary<int, WindowFigures>>(windows.Count);
-        foreach (var window in windows)
+        var result = windows.Select(_ => new Dictionary<int, WindowFigures>()).ToList();
+        foreach (var (indexes, ranges) in WindowRanges.Disjoint(windows))
         {
-            result.Add(await ReadFlowsAsync(db, window, ct));
+            await AddFlowsAsync(db, ranges, indexes.Select(i => result[i]).ToList(), ct);
         }
 
         await AddOpenAsync(db, windows, result, ct);
@@ -48,17 +48,15 @@ public static class AggregateReader
         return f;
     }
 
-    private static async Task<Dictionary<int, WindowFigures>> ReadFlowsAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
+    /// <summary>Flows summed in the database: one row per agency and window whatever the windows' length.</summary>
+    private static async Task AddFlowsAsync(ReportingDbContext db, WindowRanges ranges, List<Dictionary<int, WindowFigures>> result, CancellationToken ct)
     {
-        var (first, last) = window.Buckets;
-        var result = new Dictionary<int, WindowFigures>();
-
-        // Flows summed in the database: one row per agency whatever the window's length.
+        var (min, max) = (ranges.Min, ranges.Max);
         var flows = await db.AgencyBucketStats.AsNoTracking()
-            .Where(s => s.Bucket >= first && s.Bucket <= last)
-            .GroupBy(s => s.AgencyId)
+            .Where(s => s.Bucket >= min && s.Bucket <= max)
+            .GroupBy(ranges.Keyed((AgencyBucketStat s) => new { s.AgencyId, Window = WindowRanges.IndexOf(s.Bucket) }))
             .Select(g => new {
-                AgencyId = g.Key,
+                g.Key,
                 Counts = new CountsTotal
                 {
                     Received = g.Sum(x => x.Received),
@@ -89,24 +87,23 @@ public static class AggregateReader
                 },
             })
             .ToListAsync(ct);
-        foreach (var flow in flows)
+        foreach (var flow in flows.Where(f => f.Key.Window >= 0))
         {
-            For(result, flow.AgencyId).Window.Add(flow.Counts);
+            For(result[flow.Key.Window], flow.Key.AgencyId).Window.Add(flow.Counts);
         }
 
+        // Received in the window and ended by its end.
         var gaps = await db.ResultGapStats.AsNoTracking()
-            .Where(g => g.ReceivedBucket >= first && g.ReceivedBucket <= last && g.EndedBucket <= last)
-            .GroupBy(g => g.AgencyId)
-            .Select(g => new { AgencyId = g.Key, Online = g.Sum(x => x.OnlineWithoutResult), Digitised = g.Sum(x => x.DigitisedWithoutResult) })
+            .Where(g => g.ReceivedBucket >= min && g.ReceivedBucket <= max && g.EndedBucket <= max)
+            .GroupBy(ranges.Keyed((ResultGapStat g) => new { g.AgencyId, Window = WindowRanges.IndexOf(g.ReceivedBucket, g.EndedBucket) }))
+            .Select(g => new { g.Key, Online = g.Sum(x => x.OnlineWithoutResult), Digitised = g.Sum(x => x.DigitisedWithoutResult) })
             .ToListAsync(ct);
-        foreach (var gap in gaps)
+        foreach (var gap in gaps.Where(g => g.Key.Window >= 0))
         {
-            var f = For(result, gap.AgencyId);
+            var f = For(result[gap.Key.Window], gap.Key.AgencyId);
             f.OnlineWithoutResult += gap.Online;
             f.DigitisedWithoutResult += gap.Digitised;
         }
-
-        return result;
     }
 
     /// <summary>Open counts at the day before each window (carried over) and at its last day (in progress).</summary>
@@ -131,17 +128,21 @@ public static class AggregateReader
         }
     }
 
-    /// <summary>At most two rows per (agency, procedure) and year spanned, whatever the number of windows.</summary>
-    private static Task<List<ProcedureYearActivity>> ReadActivityAsync(ReportingDbContext db, IReadOnlyList<DateWindow> windows, CancellationToken ct)
+    /// <summary>One activity row, without the entity's tracking metadata (thousands are read).</summary>
+    private sealed record ActivityRow(int AgencyId, string ProcedureCode, int Year, int Online, int FeeLine, int PaidOnline);
+
+    /// <summary>One row per (agency, procedure) and year spanned (a window spans at most two), whatever the number of windows.</summary>
+    private static Task<List<ActivityRow>> ReadActivityAsync(ReportingDbContext db, IReadOnlyList<DateWindow> windows, CancellationToken ct)
     {
         var firstYear = windows.Min(w => HalfMonth.YearOf(w.Buckets.First));
         var lastYear = windows.Max(w => HalfMonth.YearOf(w.Buckets.Last));
         return db.ProcedureYearActivities.AsNoTracking()
             .Where(a => a.Year >= firstYear && a.Year <= lastYear && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+            .Select(a => new ActivityRow(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
             .ToListAsync(ct);
     }
 
-    private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, List<ProcedureYearActivity> activity)
+    private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, List<ActivityRow> activity)
     {
         for (var i = 0; i < windows.Count; i++)
         {
@@ -155,11 +156,11 @@ public static class AggregateReader
                     masks[a.Year] = mask;
                 }
 
-                if (((a.OnlineBuckets | a.FeeLineBuckets | a.PaidOnlineBuckets) & mask) == 0) continue;
+                if (((a.Online | a.FeeLine | a.PaidOnline) & mask) == 0) continue;
                 var f = For(result[i], a.AgencyId);
-                if ((a.OnlineBuckets & mask) != 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
-                if ((a.FeeLineBuckets & mask) != 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
-                if ((a.PaidOnlineBuckets & mask) != 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
+                if ((a.Online & mask) != 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
+                if ((a.FeeLine & mask) != 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
+                if ((a.PaidOnline & mask) != 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
             }
         }
     }

@@ -67,9 +67,11 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
         var today = VietnamTime.Today(clock);
         var agency = ResolveAgency(tree, query.AgencyCode, query.View, today);
         var started = periods.Select(p => (Period: p, Window: p.Window(query.WindowKind))).Where(p => p.Window.From <= today).ToList();
+        var scoringRead = LoadScoringAsync(started.Select(p => p.Period).ToList(), ct);
         var figures = started.Count == 0 ? [] : await AggregateReader.ReadByAgencyAsync(dbFactory, started.Select(p => p.Window).ToList(), ct);
-        var scoring = await LoadScoringAsync(started.Select(p => p.Period).ToList(), ct);
+        var scoring = await scoringRead;
         var computedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
+        var catalogues = new Dictionary<AgencyKind, IReadOnlyCollection<Procedure>>();
 
         var byPeriod = periods.Select(period =>
         {
@@ -89,7 +91,12 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
             return (IReadOnlyList<IndicatorAnswer>)targets.Select(a =>
             {
                 var summed = Sum(figures[i], tree.Members(a.Id, query.View));
-                var catalogue = CatalogueFor(a, reference.Procedures.Values);
+                if (!catalogues.TryGetValue(a.Kind, out var catalogue))
+                {
+                    catalogue = CatalogueFor(a, reference.Procedures.Values);
+                    catalogues[a.Kind] = catalogue;
+                }
+
                 var card = IndicatorCalculator.Compute(summed, catalogue, scoring.For(period, a));
                 return new IndicatorAnswer(a, period, query.WindowKind, window, query.View, computedAt, card, summed);
             }).ToList();
