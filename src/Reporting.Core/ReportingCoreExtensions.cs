@@ -53,6 +53,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<QuarantineReprocessor>();
         services.AddSingleton<AggregateMaintenance>();
         services.AddHostedService<AggregateHorizonService>();
+        services.AddSingleton<ActivityCache>();
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<IndicatorDossierService>();
         services.AddImports();

@@ -66,6 +66,12 @@ foreach (var size in sizes)
     Console.WriteLine($"ingest CPU time: {ingestCpu.TotalSeconds:0.0} s = {ingestCpu.TotalMicroseconds / total:0} µs a dossier");
 
     var indicators = services.GetRequiredService<IndicatorService>();
+    var cache = services.GetRequiredService<ActivityCache>();
+    await TimeQueries("province indicators, year 2026, first answer after an ingest", () =>
+    {
+        cache.Clear();
+        return indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)));
+    });
     await TimeQueries("province indicators, year 2026, calendar, current view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026))));
     await TimeQueries("province indicators, 2026-Q3, cut-off, historical view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.Quarter(2026, 3), WindowKind.Cutoff, HistoryView.Historical)));
     await TimeQueries("province + all children (ranking), year 2026", () => indicators.GetManyAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)), includeChildren: true));

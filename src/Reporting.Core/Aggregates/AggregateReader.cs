@@ -14,16 +14,21 @@ public static class AggregateReader
     /// <summary>
     /// Reads the figures per agency of each window (a period and the one before it, the points of a
     /// trend) at once: the activity of every window from the activity rows of the years they span,
-    /// read once on a second context (it is the largest read, independent of the rest); the flows of
+    /// read once on a second context (it is the largest read, independent of the rest, and cached
+    /// per span of years and data version); the flows of
     /// all windows summed by the database in one grouped query, and their open counts in one more.
     /// </summary>
     public static async Task<IReadOnlyList<Dictionary<int, WindowFigures>>> ReadByAgencyAsync(
-        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, CancellationToken ct)
+        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, ActivityCache cache, CancellationToken ct)
     {
         var activity = Task.Run(async () =>
         {
+            var years = (windows.Min(w => HalfMonth.YearOf(w.Buckets.First)), windows.Max(w => HalfMonth.YearOf(w.Buckets.Last)));
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await ReadActivityAsync(db, windows, ct);
+            var version = (await db.AggregateStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, ct))?.DataVersion ?? 0;
+            return cache.TryGet(years, version, out var cached)
+                ? cached
+                : cache.Put(years, version, await ReadActivityAsync(db, years, ct));
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var result = windows.Select(_ => new Dictionary<int, WindowFigures>()).ToList();
@@ -128,21 +133,14 @@ public static class AggregateReader
         }
     }
 
-    /// <summary>One activity row, without the entity's tracking metadata (thousands are read).</summary>
-    private sealed record ActivityRow(int AgencyId, string ProcedureCode, int Year, int Online, int FeeLine, int PaidOnline);
-
     /// <summary>One row per (agency, procedure) and year spanned (a window spans at most two), whatever the number of windows.</summary>
-    private static Task<List<ActivityRow>> ReadActivityAsync(ReportingDbContext db, IReadOnlyList<DateWindow> windows, CancellationToken ct)
-    {
-        var firstYear = windows.Min(w => HalfMonth.YearOf(w.Buckets.First));
-        var lastYear = windows.Max(w => HalfMonth.YearOf(w.Buckets.Last));
-        return db.ProcedureYearActivities.AsNoTracking()
-            .Where(a => a.Year >= firstYear && a.Year <= lastYear && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
-            .Select(a => new ActivityRow(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
+    private static async Task<IReadOnlyList<ProcedureActivity>> ReadActivityAsync(ReportingDbContext db, (int First, int Last) years, CancellationToken ct) =>
+        await db.ProcedureYearActivities.AsNoTracking()
+            .Where(a => a.Year >= years.First && a.Year <= years.Last && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+            .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
             .ToListAsync(ct);
-    }
 
-    private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, List<ActivityRow> activity)
+    private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, IReadOnlyList<ProcedureActivity> activity)
     {
         for (var i = 0; i < windows.Count; i++)
         {

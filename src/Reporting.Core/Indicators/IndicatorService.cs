@@ -34,7 +34,7 @@ public sealed class QueryException(string title, string detail, string type = "i
 /// Indicators of an agency subtree for a period, from the aggregates. Scope is a parameter so that
 /// callers restricted to a subtree (API keys, later user roles) use the same queries.
 /// </summary>
-public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, TimeProvider clock)
+public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, ActivityCache activityCache, TimeProvider clock)
 {
     public async Task<IndicatorAnswer> GetAsync(IndicatorQuery query, CancellationToken ct = default)
     {
@@ -68,7 +68,7 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
         var agency = ResolveAgency(tree, query.AgencyCode, query.View, today);
         var started = periods.Select(p => (Period: p, Window: p.Window(query.WindowKind))).Where(p => p.Window.From <= today).ToList();
         var scoringRead = LoadScoringAsync(started.Select(p => p.Period).ToList(), ct);
-        var figures = started.Count == 0 ? [] : await AggregateReader.ReadByAgencyAsync(dbFactory, started.Select(p => p.Window).ToList(), ct);
+        var figures = started.Count == 0 ? [] : await AggregateReader.ReadByAgencyAsync(dbFactory, started.Select(p => p.Window).ToList(), activityCache, ct);
         var scoring = await scoringRead;
         var computedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
         var catalogues = new Dictionary<AgencyKind, IReadOnlyCollection<Procedure>>();
