@@ -13,23 +13,10 @@ internal static class ProcedureActivityWriter
 {
     public static void Write(ReportingDbContext db, DbTransaction tx, AggregateDelta delta)
     {
+        var changes = delta.ActivityChanges().Values;
         var rows = new RowCommands<ProcedureYearActivity>(db, tx);
-        var lowered = new List<ActivityChange>();
-        foreach (var change in delta.ActivityChanges().Values)
-        {
-            var raised = change.Raised;
-            if ((raised.OnlineBuckets | raised.FeeLineBuckets | raised.PaidOnlineBuckets) != 0)
-            {
-                rows.OrBits(raised, ProcedureYearActivity.MaskNames);
-            }
-
-            if (change.Lowered.Count > 0)
-            {
-                lowered.Add(change);
-            }
-        }
-
-        foreach (var change in lowered)
+        rows.OrBits(changes.Select(c => c.Raised).Where(r => (r.OnlineBuckets | r.FeeLineBuckets | r.PaidOnlineBuckets) != 0), ProcedureYearActivity.MaskNames);
+        foreach (var change in changes.Where(c => c.Lowered.Count > 0))
         {
             Recount(db, rows, change.Raised, change.Lowered);
         }

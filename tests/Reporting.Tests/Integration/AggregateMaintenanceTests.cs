@@ -58,7 +58,7 @@ public sealed class AggregateMaintenanceTests
     public async Task ActivityBitsFollowTheCellsWhenNewerVersionsLowerThem()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
-        await using var factory = new ClockFactory(clock);
+        await using var factory = new ClockAppFactory(clock);
         _ = factory.Server;
         await TinyProvince.SeedAsync(factory);
         using var client = factory.ClientWithKey(ReportingAppFactory.IngestKey);
