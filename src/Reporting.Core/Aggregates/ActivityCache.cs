@@ -6,18 +6,19 @@ namespace Reporting.Core.Aggregates;
 public sealed record ProcedureActivity(int AgencyId, string ProcedureCode, int Year, int Online, int FeeLine, int PaidOnline);
 
 /// <summary>
-/// The activity rows of a span of years are the largest read behind a scorecard and depend on
-/// nothing but the aggregates, so they are kept per span until the data version changes (every
-/// committed ingest bumps it): exact, never stale, and paid once per span between ingests.
+/// The activity rows of a year are the largest read behind a scorecard and depend on nothing but
+/// the aggregates, so they are kept per year until the data version changes (every committed ingest
+/// bumps it): exact, never stale, and paid once per year between ingests, whichever view asks first
+/// (an overview, then its trend, share them).
 /// </summary>
 public sealed class ActivityCache
 {
-    private const int MaxSpans = 32;
-    private readonly ConcurrentDictionary<(int FirstYear, int LastYear), (long Version, IReadOnlyList<ProcedureActivity> Activity)> _entries = new();
+    private const int MaxYears = 32;
+    private readonly ConcurrentDictionary<int, (long Version, IReadOnlyList<ProcedureActivity> Activity)> _entries = new();
 
-    public bool TryGet((int FirstYear, int LastYear) years, long version, out IReadOnlyList<ProcedureActivity> activity)
+    public bool TryGet(int year, long version, out IReadOnlyList<ProcedureActivity> activity)
     {
-        if (_entries.TryGetValue(years, out var entry) && entry.Version == version)
+        if (_entries.TryGetValue(year, out var entry) && entry.Version == version)
         {
             activity = entry.Activity;
             return true;
@@ -30,23 +31,23 @@ public sealed class ActivityCache
     /// <summary>Forgets everything (the load run uses it to time the first answer after an ingest).</summary>
     public void Clear() => _entries.Clear();
 
-    public IReadOnlyList<ProcedureActivity> Put((int FirstYear, int LastYear) years, long version, IReadOnlyList<ProcedureActivity> activity)
+    public IReadOnlyList<ProcedureActivity> Put(int year, long version, IReadOnlyList<ProcedureActivity> activity)
     {
-        if (_entries.Count >= MaxSpans)
+        if (_entries.Count >= MaxYears)
         {
-            // Spans of an older version are worthless; if all are current, start afresh.
+            // Years of an older version are worthless; if all are current, start afresh.
             foreach (var stale in _entries.Where(e => e.Value.Version != version).Select(e => e.Key).ToList())
             {
                 _entries.TryRemove(stale, out _);
             }
 
-            if (_entries.Count >= MaxSpans)
+            if (_entries.Count >= MaxYears)
             {
                 _entries.Clear();
             }
         }
 
-        _entries[years] = (version, activity);
+        _entries[year] = (version, activity);
         return activity;
     }
 }

@@ -15,7 +15,7 @@ public static class AggregateReader
     /// Reads the figures per agency of each window (a period and the one before it, the points of a
     /// trend) at once: the activity of every window from the activity rows of the years they span,
     /// read once on a second context (it is the largest read, independent of the rest, and cached
-    /// per span of years and data version); the flows of
+    /// per year and data version); the flows of
     /// all windows summed by the database in one grouped query, and their open counts in one more.
     /// </summary>
     public static async Task<IReadOnlyList<Dictionary<int, WindowFigures>>> ReadByAgencyAsync(
@@ -23,12 +23,9 @@ public static class AggregateReader
     {
         var activity = Task.Run(async () =>
         {
-            var years = (windows.Min(w => HalfMonth.YearOf(w.Buckets.First)), windows.Max(w => HalfMonth.YearOf(w.Buckets.Last)));
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var version = (await db.AggregateStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, ct))?.DataVersion ?? 0;
-            return cache.TryGet(years, version, out var cached)
-                ? cached
-                : cache.Put(years, version, await ReadActivityAsync(db, years, ct));
+            return await ReadActivityAsync(db, windows, cache, version, ct);
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var result = windows.Select(_ => new Dictionary<int, WindowFigures>()).ToList();
@@ -134,11 +131,42 @@ public static class AggregateReader
     }
 
     /// <summary>One row per (agency, procedure) and year spanned (a window spans at most two), whatever the number of windows.</summary>
-    private static async Task<IReadOnlyList<ProcedureActivity>> ReadActivityAsync(ReportingDbContext db, (int First, int Last) years, CancellationToken ct) =>
-        await db.ProcedureYearActivities.AsNoTracking()
-            .Where(a => a.Year >= years.First && a.Year <= years.Last && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+    private static async Task<List<ProcedureActivity>> ReadActivityAsync(
+        ReportingDbContext db, IReadOnlyList<DateWindow> windows, ActivityCache cache, long version, CancellationToken ct)
+    {
+        var result = new List<ProcedureActivity>();
+        var missing = new List<int>();
+        var lastYear = windows.Max(w => HalfMonth.YearOf(w.Buckets.Last));
+        for (var year = windows.Min(w => HalfMonth.YearOf(w.Buckets.First)); year <= lastYear; year++)
+        {
+            if (cache.TryGet(year, version, out var cached))
+            {
+                result.AddRange(cached);
+            }
+            else
+            {
+                missing.Add(year);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var (first, last) = (missing.Min(), missing.Max());
+        var read = await db.ProcedureYearActivities.AsNoTracking()
+            .Where(a => a.Year >= first && a.Year <= last && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
             .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
             .ToListAsync(ct);
+        var byYear = read.ToLookup(a => a.Year);
+        foreach (var year in missing)
+        {
+            result.AddRange(cache.Put(year, version, byYear[year].ToList()));
+        }
+
+        return result;
+    }
 
     private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, IReadOnlyList<ProcedureActivity> activity)
     {
