@@ -1,24 +1,24 @@
 using System.Collections.Concurrent;
-using Reporting.Core.Periods;
 
 namespace Reporting.Core.Aggregates;
 
-/// <summary>Counts of one procedure at one agency over a window, read for items 3.2, 3.5 and 3.5b.</summary>
-public sealed record ProcedureActivity(int AgencyId, string ProcedureCode, int Online, int Fee, int Paid);
+/// <summary>The activity bits of one procedure at one agency in one year (a <see cref="ProcedureYearActivity"/> row), for items 3.2, 3.5 and 3.5b.</summary>
+public sealed record ProcedureActivity(int AgencyId, string ProcedureCode, int Year, int Online, int FeeLine, int PaidOnline);
 
 /// <summary>
-/// The per-procedure activity of a window is the largest read behind a scorecard and depends on
-/// nothing but the aggregates, so it is kept per window until the data version changes (every
-/// committed ingest bumps it): exact, never stale, and paid once per window between ingests.
+/// The activity rows of a year are the largest read behind a scorecard and depend on nothing but
+/// the aggregates, so they are kept per year until the data version changes (every committed ingest
+/// bumps it): exact, never stale, and paid once per year between ingests, whichever view asks first
+/// (an overview, then its trend, share them).
 /// </summary>
 public sealed class ActivityCache
 {
-    private const int MaxWindows = 128;
-    private readonly ConcurrentDictionary<DateWindow, (long Version, IReadOnlyList<ProcedureActivity> Activity)> _entries = new();
+    private const int MaxYears = 32;
+    private readonly ConcurrentDictionary<int, (long Version, IReadOnlyList<ProcedureActivity> Activity)> _entries = new();
 
-    public bool TryGet(DateWindow window, long version, out IReadOnlyList<ProcedureActivity> activity)
+    public bool TryGet(int year, long version, out IReadOnlyList<ProcedureActivity> activity)
     {
-        if (_entries.TryGetValue(window, out var entry) && entry.Version == version)
+        if (_entries.TryGetValue(year, out var entry) && entry.Version == version)
         {
             activity = entry.Activity;
             return true;
@@ -31,23 +31,23 @@ public sealed class ActivityCache
     /// <summary>Forgets everything (the load run uses it to time the first answer after an ingest).</summary>
     public void Clear() => _entries.Clear();
 
-    public IReadOnlyList<ProcedureActivity> Put(DateWindow window, long version, IReadOnlyList<ProcedureActivity> activity)
+    public IReadOnlyList<ProcedureActivity> Put(int year, long version, IReadOnlyList<ProcedureActivity> activity)
     {
-        if (_entries.Count >= MaxWindows)
+        if (_entries.Count >= MaxYears)
         {
-            // Windows of an older version are worthless; if all are current, start afresh.
+            // Years of an older version are worthless; if all are current, start afresh.
             foreach (var stale in _entries.Where(e => e.Value.Version != version).Select(e => e.Key).ToList())
             {
                 _entries.TryRemove(stale, out _);
             }
 
-            if (_entries.Count >= MaxWindows)
+            if (_entries.Count >= MaxYears)
             {
                 _entries.Clear();
             }
         }
 
-        _entries[window] = (version, activity);
+        _entries[year] = (version, activity);
         return activity;
     }
 }

@@ -1,3 +1,5 @@
+using Reporting.Core.Periods;
+
 namespace Reporting.Core.Aggregates;
 
 /// <summary>
@@ -48,4 +50,35 @@ public sealed class AggregateDelta
 
         return result;
     }
+
+    /// <summary>
+    /// Activity rows: per (agency, procedure, year), the buckets whose received-online, fee-line or
+    /// paid-online count grew (positive now, so their bits are raised) and those where one shrank
+    /// (possibly to zero: the writer looks at the stored cell).
+    /// </summary>
+    public Dictionary<(int AgencyId, string ProcedureCode, int Year), ActivityChange> ActivityChanges()
+    {
+        var result = new Dictionary<(int, string, int), ActivityChange>();
+        foreach (var ((agency, procedure, bucket), counts) in Cells)
+        {
+            if (counts is { ReceivedOnline: 0, FeeLine: 0, PaidOnline: 0 }) continue;
+            var year = HalfMonth.YearOf(bucket);
+            if (!result.TryGetValue((agency, procedure, year), out var change))
+            {
+                change = new ActivityChange(new ProcedureYearActivity { AgencyId = agency, ProcedureCode = procedure, Year = year }, []);
+                result[(agency, procedure, year)] = change;
+            }
+
+            var bit = ProcedureYearActivity.BitOf(bucket);
+            if (counts.ReceivedOnline > 0) change.Raised.OnlineBuckets |= bit;
+            if (counts.FeeLine > 0) change.Raised.FeeLineBuckets |= bit;
+            if (counts.PaidOnline > 0) change.Raised.PaidOnlineBuckets |= bit;
+            if (counts.ReceivedOnline < 0 || counts.FeeLine < 0 || counts.PaidOnline < 0) change.Lowered.Add(bucket);
+        }
+
+        return result;
+    }
 }
+
+/// <summary>Bits to raise in one activity row, and the buckets whose bits must be re-read from their cells.</summary>
+public sealed record ActivityChange(ProcedureYearActivity Raised, List<int> Lowered);

@@ -38,6 +38,7 @@ public sealed class AggregateMaintenance(
             await db.ProcedureBucketStats.ExecuteDeleteAsync(ct);
             await db.AgencyBucketStats.ExecuteDeleteAsync(ct);
             await db.ResultGapStats.ExecuteDeleteAsync(ct);
+            await db.ProcedureYearActivities.ExecuteDeleteAsync(ct);
             var state = await db.AggregateStates.FindAsync([1], ct);
             if (state is null)
             {

@@ -12,47 +12,53 @@ namespace Reporting.Core.Aggregates;
 public static class AggregateReader
 {
     /// <summary>
-    /// Reads with two contexts at once: the per-procedure activity scan is the largest read and is
-    /// independent of the rest (SQLite in WAL mode and SQL Server both serve concurrent readers).
+    /// Reads the figures per agency of each window (a period and the one before it, the points of a
+    /// trend) at once: the activity of every window from the activity rows of the years they span,
+    /// read once on a second context (it is the largest read, independent of the rest, and cached
+    /// per year and data version); the flows of
+    /// all windows summed by the database in one grouped query, and their open counts in one more.
     /// </summary>
-    public static async Task<Dictionary<int, WindowFigures>> ReadByAgencyAsync(
-        IDbContextFactory<ReportingDbContext> dbFactory, DateWindow window, ActivityCache cache, CancellationToken ct)
+    public static async Task<IReadOnlyList<Dictionary<int, WindowFigures>>> ReadByAgencyAsync(
+        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, ActivityCache cache, CancellationToken ct)
     {
         var activity = Task.Run(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var version = (await db.AggregateStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, ct))?.DataVersion ?? 0;
-            return cache.TryGet(window, version, out var cached)
-                ? cached
-                : cache.Put(window, version, await ReadActivityAsync(db, window, ct));
+            return await ReadActivityAsync(db, windows, cache, version, ct);
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = await ReadFlowsAsync(db, window, ct);
-        AddActivity(result, await activity);
+        var result = windows.Select(_ => new Dictionary<int, WindowFigures>()).ToList();
+        foreach (var (indexes, ranges) in WindowRanges.Disjoint(windows))
+        {
+            await AddFlowsAsync(db, ranges, indexes.Select(i => result[i]).ToList(), ct);
+        }
+
+        await AddOpenAsync(db, windows, result, ct);
+        AddActivity(windows, result, await activity);
         return result;
     }
 
-    private static async Task<Dictionary<int, WindowFigures>> ReadFlowsAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
+    private static WindowFigures For(Dictionary<int, WindowFigures> byAgency, int agency)
     {
-        var (first, last) = window.Buckets;
-        var result = new Dictionary<int, WindowFigures>();
-        WindowFigures For(int agency)
+        if (!byAgency.TryGetValue(agency, out var f))
         {
-            if (!result.TryGetValue(agency, out var f))
-            {
-                f = new WindowFigures();
-                result[agency] = f;
-            }
-
-            return f;
+            f = new WindowFigures();
+            byAgency[agency] = f;
         }
 
-        // Flows summed in the database: one row per agency whatever the window's length.
+        return f;
+    }
+
+    /// <summary>Flows summed in the database: one row per agency and window whatever the windows' length.</summary>
+    private static async Task AddFlowsAsync(ReportingDbContext db, WindowRanges ranges, List<Dictionary<int, WindowFigures>> result, CancellationToken ct)
+    {
+        var (min, max) = (ranges.Min, ranges.Max);
         var flows = await db.AgencyBucketStats.AsNoTracking()
-            .Where(s => s.Bucket >= first && s.Bucket <= last)
-            .GroupBy(s => s.AgencyId)
+            .Where(s => s.Bucket >= min && s.Bucket <= max)
+            .GroupBy(ranges.Keyed((AgencyBucketStat s) => new { s.AgencyId, Window = WindowRanges.IndexOf(s.Bucket) }))
             .Select(g => new {
-                AgencyId = g.Key,
+                g.Key,
                 Counts = new CountsTotal
                 {
                     Received = g.Sum(x => x.Received),
@@ -83,62 +89,105 @@ public static class AggregateReader
                 },
             })
             .ToListAsync(ct);
-        foreach (var flow in flows)
+        foreach (var flow in flows.Where(f => f.Key.Window >= 0))
         {
-            For(flow.AgencyId).Window.Add(flow.Counts);
+            For(result[flow.Key.Window], flow.Key.AgencyId).Window.Add(flow.Counts);
         }
 
-        var open = await db.AgencyBucketStats.AsNoTracking()
-            .Where(s => (s.Bucket == first - 1 || s.Bucket == last) && s.Open != 0)
-            .Select(s => new { s.AgencyId, s.Bucket, s.Open, s.OpenWithin, s.OpenWithin766, s.OpenComplaint })
-            .ToListAsync(ct);
-        foreach (var o in open)
-        {
-            var into = o.Bucket == last ? For(o.AgencyId).OpenAtEnd : For(o.AgencyId).OpenAtStart;
-            into.Open += o.Open;
-            into.OpenWithin += o.OpenWithin;
-            into.OpenWithin766 += o.OpenWithin766;
-            into.OpenComplaint += o.OpenComplaint;
-        }
-
+        // Received in the window and ended by its end.
         var gaps = await db.ResultGapStats.AsNoTracking()
-            .Where(g => g.ReceivedBucket >= first && g.ReceivedBucket <= last && g.EndedBucket <= last)
-            .GroupBy(g => g.AgencyId)
-            .Select(g => new { AgencyId = g.Key, Online = g.Sum(x => x.OnlineWithoutResult), Digitised = g.Sum(x => x.DigitisedWithoutResult) })
+            .Where(g => g.ReceivedBucket >= min && g.ReceivedBucket <= max && g.EndedBucket <= max)
+            .GroupBy(ranges.Keyed((ResultGapStat g) => new { g.AgencyId, Window = WindowRanges.IndexOf(g.ReceivedBucket, g.EndedBucket) }))
+            .Select(g => new { g.Key, Online = g.Sum(x => x.OnlineWithoutResult), Digitised = g.Sum(x => x.DigitisedWithoutResult) })
             .ToListAsync(ct);
-        foreach (var gap in gaps)
+        foreach (var gap in gaps.Where(g => g.Key.Window >= 0))
         {
-            var f = For(gap.AgencyId);
+            var f = For(result[gap.Key.Window], gap.Key.AgencyId);
             f.OnlineWithoutResult += gap.Online;
             f.DigitisedWithoutResult += gap.Digitised;
+        }
+    }
+
+    /// <summary>Open counts at the day before each window (carried over) and at its last day (in progress).</summary>
+    private static async Task AddOpenAsync(ReportingDbContext db, IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, CancellationToken ct)
+    {
+        var buckets = windows.SelectMany(w => new[] { w.Buckets.First - 1, w.Buckets.Last }).Distinct().ToList();
+        var open = await db.AgencyBucketStats.AsNoTracking()
+            .Where(s => buckets.Contains(s.Bucket) && s.Open != 0)
+            .Select(s => new { s.AgencyId, s.Bucket, s.Open, s.OpenWithin, s.OpenWithin766, s.OpenComplaint })
+            .ToListAsync(ct);
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var (first, last) = windows[i].Buckets;
+            foreach (var o in open.Where(o => o.Bucket == first - 1 || o.Bucket == last))
+            {
+                var into = o.Bucket == last ? For(result[i], o.AgencyId).OpenAtEnd : For(result[i], o.AgencyId).OpenAtStart;
+                into.Open += o.Open;
+                into.OpenWithin += o.OpenWithin;
+                into.OpenWithin766 += o.OpenWithin766;
+                into.OpenComplaint += o.OpenComplaint;
+            }
+        }
+    }
+
+    /// <summary>One row per (agency, procedure) and year spanned (a window spans at most two), whatever the number of windows.</summary>
+    private static async Task<List<ProcedureActivity>> ReadActivityAsync(
+        ReportingDbContext db, IReadOnlyList<DateWindow> windows, ActivityCache cache, long version, CancellationToken ct)
+    {
+        var result = new List<ProcedureActivity>();
+        var missing = new List<int>();
+        var lastYear = windows.Max(w => HalfMonth.YearOf(w.Buckets.Last));
+        for (var year = windows.Min(w => HalfMonth.YearOf(w.Buckets.First)); year <= lastYear; year++)
+        {
+            if (cache.TryGet(year, version, out var cached))
+            {
+                result.AddRange(cached);
+            }
+            else
+            {
+                missing.Add(year);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var (first, last) = (missing.Min(), missing.Max());
+        var read = await db.ProcedureYearActivities.AsNoTracking()
+            .Where(a => a.Year >= first && a.Year <= last && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+            .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
+            .ToListAsync(ct);
+        var byYear = read.ToLookup(a => a.Year);
+        foreach (var year in missing)
+        {
+            result.AddRange(cache.Put(year, version, byYear[year].ToList()));
         }
 
         return result;
     }
 
-    private static Task<List<ProcedureActivity>> ReadActivityAsync(ReportingDbContext db, DateWindow window, CancellationToken ct)
+    private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, IReadOnlyList<ProcedureActivity> activity)
     {
-        var (first, last) = window.Buckets;
-        return db.ProcedureBucketStats.AsNoTracking()
-            .Where(s => s.Bucket >= first && s.Bucket <= last && (s.ReceivedOnline > 0 || s.FeeLine > 0 || s.PaidOnline > 0))
-            .GroupBy(s => new { s.AgencyId, s.ProcedureCode })
-            .Select(g => new ProcedureActivity(g.Key.AgencyId, g.Key.ProcedureCode, g.Sum(x => x.ReceivedOnline), g.Sum(x => x.FeeLine), g.Sum(x => x.PaidOnline)))
-            .ToListAsync(ct);
-    }
-
-    private static void AddActivity(Dictionary<int, WindowFigures> result, IReadOnlyList<ProcedureActivity> activity)
-    {
-        foreach (var a in activity)
+        for (var i = 0; i < windows.Count; i++)
         {
-            if (!result.TryGetValue(a.AgencyId, out var f))
+            var window = windows[i];
+            var masks = new Dictionary<int, int>();
+            foreach (var a in activity)
             {
-                f = new WindowFigures();
-                result[a.AgencyId] = f;
-            }
+                if (!masks.TryGetValue(a.Year, out var mask))
+                {
+                    mask = ProcedureYearActivity.WindowMask(a.Year, window);
+                    masks[a.Year] = mask;
+                }
 
-            if (a.Online > 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
-            if (a.Fee > 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
-            if (a.Paid > 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
+                if (((a.Online | a.FeeLine | a.PaidOnline) & mask) == 0) continue;
+                var f = For(result[i], a.AgencyId);
+                if ((a.Online & mask) != 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
+                if ((a.FeeLine & mask) != 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
+                if ((a.PaidOnline & mask) != 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
+            }
         }
     }
 }

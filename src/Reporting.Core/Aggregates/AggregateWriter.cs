@@ -50,6 +50,8 @@ internal static class AggregateWriter
                 OnlineWithoutResult = g.Value.Online, DigitisedWithoutResult = g.Value.Digitised,
             }),
             gapCounters);
+
+        ProcedureActivityWriter.Write(db, tx, delta);
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed class QueryException(string title, string detail, string type = "i
 {
     public string Title { get; } = title;
     public string Type { get; } = type;
+
+    public static QueryException PeriodNotStarted(PeriodKey period, DateWindow window) =>
+        new("Kỳ báo cáo chưa bắt đầu", $"Kỳ {period} ({window.Display}) chưa bắt đầu.", "period-not-started");
 }
 
 /// <summary>
@@ -42,35 +45,63 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
     /// <summary>The agency and, when asked, each of its children in the view (for rankings).</summary>
     public async Task<(IReadOnlyList<IndicatorAnswer> Answers, AgencyTree Tree)> GetManyAsync(IndicatorQuery query, bool includeChildren, CancellationToken ct = default)
     {
+        var (byPeriod, tree) = await GetPeriodsAsync(query, [query.Period], includeChildren, ct);
+        if (byPeriod[0] is not { } answers)
+        {
+            throw QueryException.PeriodNotStarted(query.Period, query.Period.Window(query.WindowKind));
+        }
+
+        return (answers, tree);
+    }
+
+    /// <summary>
+    /// The query's agency in several periods (the overview's period and the one before it, the points
+    /// of a trend) from one read of the aggregates covering all their windows; null for a period not
+    /// started yet. Children (for rankings) only in the first period when <paramref name="childrenOfFirst"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<IReadOnlyList<IndicatorAnswer>?> ByPeriod, AgencyTree Tree)> GetPeriodsAsync(
+        IndicatorQuery query, IReadOnlyList<PeriodKey> periods, bool childrenOfFirst, CancellationToken ct = default)
+    {
         var reference = await referenceData.GetAsync(ct);
         var tree = reference.Tree;
         var today = VietnamTime.Today(clock);
         var agency = ResolveAgency(tree, query.AgencyCode, query.View, today);
-        var window = query.Period.Window(query.WindowKind);
-        if (window.From > today)
-        {
-            throw new QueryException("Kỳ báo cáo chưa bắt đầu", $"Kỳ {query.Period} ({window.Display}) chưa bắt đầu.", "period-not-started");
-        }
-
-        var byAgency = await AggregateReader.ReadByAgencyAsync(dbFactory, window, activityCache, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scoring = await LoadScoringAsync(db, query.Period, ct);
+        var started = periods.Select(p => (Period: p, Window: p.Window(query.WindowKind))).Where(p => p.Window.From <= today).ToList();
+        var scoringRead = LoadScoringAsync(started.Select(p => p.Period).ToList(), ct);
+        var figures = started.Count == 0 ? [] : await AggregateReader.ReadByAgencyAsync(dbFactory, started.Select(p => p.Window).ToList(), activityCache, ct);
+        var scoring = await scoringRead;
         var computedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
+        var catalogues = new Dictionary<AgencyKind, IReadOnlyCollection<Procedure>>();
 
-        var targets = new List<Agency> { agency };
-        if (includeChildren)
+        var byPeriod = periods.Select(period =>
         {
-            targets.AddRange(ChildrenInView(tree, agency, query.View, window));
-        }
+            var i = started.FindIndex(p => p.Period == period);
+            if (i < 0)
+            {
+                return null;
+            }
 
-        var answers = targets.Select(a =>
-        {
-            var figures = Sum(byAgency, tree.Members(a.Id, query.View));
-            var catalogue = CatalogueFor(a, reference.Procedures.Values);
-            var card = IndicatorCalculator.Compute(figures, catalogue, scoring.For(a));
-            return new IndicatorAnswer(a, query.Period, query.WindowKind, window, query.View, computedAt, card, figures);
+            var window = started[i].Window;
+            var targets = new List<Agency> { agency };
+            if (childrenOfFirst && period == periods[0])
+            {
+                targets.AddRange(ChildrenInView(tree, agency, query.View, window));
+            }
+
+            return (IReadOnlyList<IndicatorAnswer>)targets.Select(a =>
+            {
+                var summed = Sum(figures[i], tree.Members(a.Id, query.View));
+                if (!catalogues.TryGetValue(a.Kind, out var catalogue))
+                {
+                    catalogue = CatalogueFor(a, reference.Procedures.Values);
+                    catalogues[a.Kind] = catalogue;
+                }
+
+                var card = IndicatorCalculator.Compute(summed, catalogue, scoring.For(period, a));
+                return new IndicatorAnswer(a, period, query.WindowKind, window, query.View, computedAt, card, summed);
+            }).ToList();
         }).ToList();
-        return (answers, tree);
+        return (byPeriod, tree);
     }
 
     public static Agency ResolveAgency(AgencyTree tree, string? code, HistoryView view, DateOnly today)
@@ -115,11 +146,14 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
         _ => procedures.ToList(),
     };
 
-    private static async Task<ScoringData> LoadScoringAsync(ReportingDbContext db, PeriodKey period, CancellationToken ct)
+    /// <summary>Targets of the periods' years, manual values of the periods, bands and margin: four queries for any number of periods.</summary>
+    private async Task<ScoringData> LoadScoringAsync(IReadOnlyList<PeriodKey> periods, CancellationToken ct)
     {
-        var key = period.ToString();
-        var targets = await db.Targets.AsNoTracking().Where(t => t.Year == period.Year).ToListAsync(ct);
-        var manual = await db.ManualIndicatorValues.AsNoTracking().Where(m => m.PeriodKey == key).ToListAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var years = periods.Select(p => p.Year).Distinct().ToList();
+        var keys = periods.Select(p => p.ToString()).Distinct().ToList();
+        var targets = await db.Targets.AsNoTracking().Where(t => years.Contains(t.Year)).ToListAsync(ct);
+        var manual = await db.ManualIndicatorValues.AsNoTracking().Where(m => keys.Contains(m.PeriodKey)).ToListAsync(ct);
         var bands = await db.RatingBands.AsNoTracking().ToListAsync(ct);
         var margin = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKeys.NearTargetMargin).Select(s => s.Value).FirstOrDefaultAsync(ct);
         return new ScoringData(targets, manual, bands,
@@ -128,14 +162,16 @@ public sealed class IndicatorService(IDbContextFactory<ReportingDbContext> dbFac
 
     private sealed record ScoringData(List<Target> Targets, List<ManualIndicatorValue> Manual, List<RatingBand> Bands, decimal Margin)
     {
-        public ScoringContext For(Agency agency)
+        public ScoringContext For(PeriodKey period, Agency agency)
         {
-            var manual = Manual.Where(m => m.AgencyId == agency.Id).ToDictionary(m => m.IndicatorCode, StringComparer.OrdinalIgnoreCase);
+            var key = period.ToString();
+            var targets = Targets.Where(t => t.Year == period.Year).ToList();
+            var manual = Manual.Where(m => m.AgencyId == agency.Id && m.PeriodKey == key).ToDictionary(m => m.IndicatorCode, StringComparer.OrdinalIgnoreCase);
             return new ScoringContext(code =>
             {
-                var target = Targets.FirstOrDefault(t => t.IndicatorCode == code && t.AgencyId == agency.Id)
-                    ?? Targets.FirstOrDefault(t => t.IndicatorCode == code && t.AgencyId == null && t.AgencyKind == agency.Kind)
-                    ?? Targets.FirstOrDefault(t => t.IndicatorCode == code && t.AgencyId == null && t.AgencyKind == null);
+                var target = targets.FirstOrDefault(t => t.IndicatorCode == code && t.AgencyId == agency.Id)
+                    ?? targets.FirstOrDefault(t => t.IndicatorCode == code && t.AgencyId == null && t.AgencyKind == agency.Kind)
+                    ?? targets.FirstOrDefault(t => t.IndicatorCode == code && t.AgencyId == null && t.AgencyKind == null);
                 return target is null ? null : (target.Value, target.HigherIsBetter);
             }, manual, Bands, Margin);
         }

@@ -7,6 +7,8 @@ namespace Reporting.Core.Periods;
 /// </summary>
 public static class HalfMonth
 {
+    public const int PerYear = 24;
+
     public static int Of(DateOnly date) => (((date.Year * 12) + date.Month - 1) * 2) + (date.Day >= 15 ? 1 : 0);
 
     public static DateOnly Start(int bucket)
@@ -20,6 +22,10 @@ public static class HalfMonth
         var (year, month, second) = Split(bucket);
         return second ? new DateOnly(year, month, 1).AddMonths(1).AddDays(-1) : new DateOnly(year, month, 14);
     }
+
+    public static int YearOf(int bucket) => bucket / PerYear;
+
+    public static int FirstOfYear(int year) => year * PerYear;
 
     private static (int Year, int Month, bool Second) Split(int bucket)
     {

@@ -25,6 +25,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AgencyBucketStat> AgencyBucketStats => Set<AgencyBucketStat>();
     public DbSet<ProcedureBucketStat> ProcedureBucketStats => Set<ProcedureBucketStat>();
     public DbSet<ResultGapStat> ResultGapStats => Set<ResultGapStat>();
+    public DbSet<ProcedureYearActivity> ProcedureYearActivities => Set<ProcedureYearActivity>();
     public DbSet<AggregateState> AggregateStates => Set<AggregateState>();
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<RatingBand> RatingBands => Set<RatingBand>();

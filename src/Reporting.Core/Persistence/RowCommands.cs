@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Reporting.Core.Persistence;
 
 /// <summary>
-/// Prepared insert, delete and counter-increment commands for one entity type, built from the EF
+/// Prepared insert, delete, counter-increment and bit-setting commands for one entity type, built from the EF
 /// model so table and column names, quoting and value conversions have one source. EF change
 /// tracking costs tens of microseconds a row; bulk ingest cannot afford it.
 /// The single-row commands are plain SQL valid on SQLite and SQL Server alike; the many-row methods
-/// (<see cref="Write"/>, <see cref="AddCounters(IEnumerable{T}, IReadOnlyCollection{string})"/>) use a
+/// (<see cref="Write"/>, <see cref="AddCounters(IEnumerable{T}, IReadOnlyCollection{string})"/>, <see cref="OrBits"/>) use a
 /// native upsert bound by position on SQLite (docs/decisions/003) and the single-row commands elsewhere.
 /// </summary>
 internal sealed class RowCommands<T> where T : class
@@ -25,8 +25,7 @@ internal sealed class RowCommands<T> where T : class
     private readonly ISqlGenerationHelper _sql;
     private DbCommand? _insert;
     private DbCommand? _delete;
-    private DbCommand? _increment;
-    private IProperty[] _counters = [];
+    private readonly Dictionary<string, (DbCommand Command, IProperty[] Bound)> _merges = [];
     private readonly bool _sqlite;
 
     public RowCommands(ReportingDbContext db, DbTransaction transaction)
@@ -73,20 +72,25 @@ internal sealed class RowCommands<T> where T : class
     /// one prepared <c>ON CONFLICT DO UPDATE SET c = c + excluded.c</c> bound by position; elsewhere an update,
     /// then an insert when it touched nothing.
     /// </summary>
-    public void AddCounters(IEnumerable<T> rows, IReadOnlyCollection<string> counterNames)
+    public void AddCounters(IEnumerable<T> rows, IReadOnlyCollection<string> counterNames) => Merge(rows, counterNames, "+");
+
+    /// <summary>Sets each row's bits in the stored row of its key (bitwise or), inserting the row when absent; as <see cref="AddCounters(IEnumerable{T}, IReadOnlyCollection{string})"/>.</summary>
+    public void OrBits(IEnumerable<T> rows, IReadOnlyCollection<string> maskNames) => Merge(rows, maskNames, "|");
+
+    private void Merge(IEnumerable<T> rows, IReadOnlyCollection<string> columnNames, string op)
     {
         if (!_sqlite)
         {
             foreach (var row in rows)
             {
-                AddCounters(row, counterNames);
+                MergeOne(row, columnNames, op);
             }
 
             return;
         }
 
-        var counters = _all.Where(p => counterNames.Contains(p.Name));
-        ExecuteEach(Upsert("UPDATE SET " + string.Join(", ", counters.Select(c => $"{Column(c)} = {Column(c)} + excluded.{Column(c)}"))), rows);
+        var columns = _all.Where(p => columnNames.Contains(p.Name));
+        ExecuteEach(Upsert("UPDATE SET " + string.Join(", ", columns.Select(c => $"{Column(c)} = {Column(c)} {op} excluded.{Column(c)}"))), rows);
     }
 
     public int Insert(T row)
@@ -102,17 +106,22 @@ internal sealed class RowCommands<T> where T : class
     }
 
     /// <summary>Adds the row's counter values to the stored row, inserting it when absent.</summary>
-    public void AddCounters(T row, IReadOnlyCollection<string> counterNames)
+    public void AddCounters(T row, IReadOnlyCollection<string> counterNames) => MergeOne(row, counterNames, "+");
+
+    /// <summary>Plain SQL for any provider: an update of the named columns (<c>c = c op value</c>), an insert when it touched nothing.</summary>
+    private void MergeOne(T row, IReadOnlyCollection<string> columnNames, string op)
     {
-        if (_increment is null)
+        if (!_merges.TryGetValue(op, out var merge))
         {
-            _counters = _all.Where(p => counterNames.Contains(p.Name)).ToArray();
-            var set = string.Join(", ", _counters.Select((c, i) => $"{Column(c)} = {Column(c)} + @p{i}"));
-            var where = string.Join(" AND ", _keys.Select((k, i) => $"{Column(k)} = @p{_counters.Length + i}"));
-            _increment = Build($"UPDATE {_table} SET {set} WHERE {where}", [.. _counters, .. _keys]);
+            var columns = _all.Where(p => columnNames.Contains(p.Name)).ToArray();
+            var set = string.Join(", ", columns.Select((c, i) => $"{Column(c)} = {Column(c)} {op} @p{i}"));
+            var where = string.Join(" AND ", _keys.Select((k, i) => $"{Column(k)} = @p{columns.Length + i}"));
+            IProperty[] bound = [.. columns, .. _keys];
+            merge = (Build($"UPDATE {_table} SET {set} WHERE {where}", bound), bound);
+            _merges[op] = merge;
         }
 
-        if (Execute(_increment, row, [.. _counters, .. _keys]) == 0)
+        if (Execute(merge.Command, row, merge.Bound) == 0)
         {
             Insert(row);
         }

@@ -64,25 +64,15 @@ public sealed class DashboardService(
         var q = query.ToIndicatorQuery() with { AgencyCode = agency };
         return await CachedAsync($"data|{q}|{includeChildren}", async () =>
         {
-            // The period and the one before it are read side by side.
-            var current = indicators.GetManyAsync(q, includeChildren, CancellationToken.None);
-            var before = PreviousAsync(q);
-            var (answers, tree) = await current;
-            return new DashboardData(answers[0], await before, answers.Skip(1).ToList(), tree.PathTo(answers[0].Agency.Id));
-        }, ct);
-    }
+            // The period and the one before it (for the change on each card) come from one read.
+            var (byPeriod, tree) = await indicators.GetPeriodsAsync(q, [q.Period, q.Period.Previous()], includeChildren, CancellationToken.None);
+            if (byPeriod[0] is not { } answers)
+            {
+                throw QueryException.PeriodNotStarted(q.Period, q.Period.Window(q.WindowKind));
+            }
 
-    private async Task<IndicatorAnswer?> PreviousAsync(IndicatorQuery q)
-    {
-        try
-        {
-            return await indicators.GetAsync(q with { Period = q.Period.Previous() });
-        }
-        catch (QueryException)
-        {
-            // No previous period to compare with: the change is simply not shown.
-            return null;
-        }
+            return new DashboardData(answers[0], byPeriod[1]?[0], answers.Skip(1).ToList(), tree.PathTo(answers[0].Agency.Id));
+        }, ct);
     }
 
     /// <summary>The data version: bumped by every committed change, so a cached answer is exact until it moves.</summary>
@@ -204,23 +194,17 @@ public sealed class DashboardService(
         }
 
         periods.Reverse();
-        var points = new List<TrendPoint>();
-        foreach (var period in periods)
-        {
-            try
-            {
-                var answer = await indicators.GetAsync(query.ToIndicatorQuery() with { AgencyCode = agency, Period = period }, ct);
-                points.Add(new TrendPoint(period,
-                    codes.ToDictionary(c => c, c => answer.Scorecard[c]?.Value),
-                    codes.ToDictionary(c => c, c => answer.Scorecard[c]?.Target)));
-            }
-            catch (QueryException)
-            {
-                // A period not started yet has no point.
-            }
-        }
+        var (byPeriod, _) = await indicators.GetPeriodsAsync(query.ToIndicatorQuery() with { AgencyCode = agency }, periods, childrenOfFirst: false, ct);
 
-        return points;
+        // A period not started yet has no point.
+        return periods.Zip(byPeriod)
+            .Where(p => p.Second is not null)
+            .Select(p =>
+            {
+                var scorecard = p.Second![0].Scorecard;
+                return new TrendPoint(p.First, codes.ToDictionary(c => c, c => scorecard[c]?.Value), codes.ToDictionary(c => c, c => scorecard[c]?.Target));
+            })
+            .ToList();
     }
 
     /// <summary>The query for a monthly trend ending with the last month of the query's period.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Aggregates;
+using Reporting.Core.Dossiers;
 using Reporting.Core.Indicators;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
@@ -53,6 +54,52 @@ public sealed class AggregateMaintenanceTests
         Assert.Equal(before, after);
     }
 
+    [Fact]
+    public async Task ActivityBitsFollowTheCellsWhenNewerVersionsLowerThem()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+        await using var factory = new ClockAppFactory(clock);
+        _ = factory.Server;
+        await TinyProvince.SeedAsync(factory);
+        using var client = factory.ClientWithKey(ReportingAppFactory.IngestKey);
+        async Task Ingest(params object[] dossiers) =>
+            (await client.PostAsJsonAsync("/api/v1/ingest/dossiers", new { data = dossiers })).EnsureSuccessStatusCode();
+        async Task<int> OnlineBits()
+        {
+            await using var db = factory.CreateDbContext();
+            return await db.ProcedureYearActivities.Where(a => a.ProcedureCode == TinyProvince.Procedure && a.Year == 2026)
+                .Select(a => a.OnlineBuckets).SingleAsync();
+        }
+
+        async Task<decimal?> Item32(string period) => (await factory.Services.GetRequiredService<IndicatorService>()
+            .GetAsync(new IndicatorQuery(TinyProvince.NewCommune, PeriodKey.Parse(period)))).Scorecard["3.2"]!.Numerator;
+
+        // Two online dossiers in the first half of October, one in the first half of November.
+        await Ingest(
+            TinyProvince.Dossier("HS-A", TinyProvince.NewCommune, "20261005080000", updated: "20261005090000"),
+            TinyProvince.Dossier("HS-B", TinyProvince.NewCommune, "20261006080000", updated: "20261006090000"),
+            TinyProvince.Dossier("HS-C", TinyProvince.NewCommune, "20261103080000", updated: "20261103090000"));
+        var october = ProcedureYearActivity.BitOf(HalfMonth.Of(new DateOnly(2026, 10, 1)));
+        var november = ProcedureYearActivity.BitOf(HalfMonth.Of(new DateOnly(2026, 11, 1)));
+        Assert.Equal(october | november, await OnlineBits());
+
+        // One of October's two turns out to be in person: the cell still counts one, the bit stays.
+        await Ingest(TinyProvince.Dossier("HS-A", TinyProvince.NewCommune, "20261005080000", channel: Channel.InPerson, updated: "20261007090000"));
+        Assert.Equal(october | november, await OnlineBits());
+
+        // November's only one too, and the other October one is moved into November in the same batch.
+        await Ingest(
+            TinyProvince.Dossier("HS-B", TinyProvince.NewCommune, "20261106080000", updated: "20261108090000"),
+            TinyProvince.Dossier("HS-C", TinyProvince.NewCommune, "20261103080000", channel: Channel.InPerson, updated: "20261108090000"));
+        Assert.Equal(november, await OnlineBits());
+        Assert.Equal(0, await Item32("2026-10"));
+        Assert.Equal(1, await Item32("2026-11"));
+
+        var before = await Snapshot(factory);
+        await factory.Services.GetRequiredService<AggregateMaintenance>().RebuildAsync();
+        Assert.Equal(before, await Snapshot(factory));
+    }
+
     private sealed class DemoFactory : ReportingAppFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -70,10 +117,13 @@ public sealed class AggregateMaintenanceTests
         var cells = await db.ProcedureBucketStats.AsNoTracking().ToListAsync();
         var agencies = await db.AgencyBucketStats.AsNoTracking().ToListAsync();
         var gaps = await db.ResultGapStats.AsNoTracking().ToListAsync();
+        var activity = await db.ProcedureYearActivities.AsNoTracking().ToListAsync();
         return cells.Where(c => !c.IsZero).Select(c => $"P {c.AgencyId} {c.ProcedureCode} {c.Bucket} {Counts(c)}")
             .Concat(agencies.Where(a => !a.IsZero).Select(a => $"A {a.AgencyId} {a.Bucket} {Counts(a)}"))
             .Concat(gaps.Where(g => g.OnlineWithoutResult != 0 || g.DigitisedWithoutResult != 0)
                 .Select(g => $"G {g.AgencyId} {g.ReceivedBucket} {g.EndedBucket} {g.OnlineWithoutResult} {g.DigitisedWithoutResult}"))
+            .Concat(activity.Where(a => (a.OnlineBuckets | a.FeeLineBuckets | a.PaidOnlineBuckets) != 0)
+                .Select(a => $"Y {a.AgencyId} {a.ProcedureCode} {a.Year} {a.OnlineBuckets} {a.FeeLineBuckets} {a.PaidOnlineBuckets}"))
             .Order(StringComparer.Ordinal).ToList();
     }
 

@@ -364,6 +364,8 @@ public class AggregationPropertyTests
         private readonly List<(int AgencyId, int Bucket, CountsTotal Counts)> _agencyRows =
             delta.AgencyCells().Select(kv => (kv.Key.AgencyId, kv.Key.Bucket, kv.Value)).ToList();
 
+        private readonly List<ProcedureYearActivity> _activity = delta.ActivityChanges().Values.Select(c => c.Raised).ToList();
+
         public Dictionary<int, WindowFigures> ReadByAgency(DateWindow window)
         {
             var (first, last) = window.Buckets;
@@ -414,23 +416,15 @@ public class AggregationPropertyTests
                 f.DigitisedWithoutResult += gap.Digitised;
             }
 
-            var active = delta.Cells
-                .Where(s => s.Key.Bucket >= first && s.Key.Bucket <= last && (s.Value.ReceivedOnline > 0 || s.Value.FeeLine > 0 || s.Value.PaidOnline > 0))
-                .GroupBy(s => new { s.Key.AgencyId, s.Key.ProcedureCode })
-                .Select(g => new
-                {
-                    g.Key.AgencyId,
-                    g.Key.ProcedureCode,
-                    Online = g.Sum(x => x.Value.ReceivedOnline),
-                    Fee = g.Sum(x => x.Value.FeeLine),
-                    Paid = g.Sum(x => x.Value.PaidOnline),
-                });
-            foreach (var a in active)
+            // Items 3.2/3.5/3.5b from the per-year activity bits, as the writer keeps them from the cells.
+            foreach (var a in _activity)
             {
+                var mask = ProcedureYearActivity.WindowMask(a.Year, window);
+                if (((a.OnlineBuckets | a.FeeLineBuckets | a.PaidOnlineBuckets) & mask) == 0) continue;
                 var f = For(a.AgencyId);
-                if (a.Online > 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
-                if (a.Fee > 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
-                if (a.Paid > 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
+                if ((a.OnlineBuckets & mask) != 0) f.ProceduresWithOnline.Add(a.ProcedureCode);
+                if ((a.FeeLineBuckets & mask) != 0) f.ProceduresWithFeeLine.Add(a.ProcedureCode);
+                if ((a.PaidOnlineBuckets & mask) != 0) f.ProceduresPaidOnline.Add(a.ProcedureCode);
             }
 
             return result;

@@ -44,3 +44,13 @@ internal sealed class AggregateStateConfiguration : IEntityTypeConfiguration<Agg
         b.ToTable("AggregateState");
     }
 }
+
+internal sealed class ProcedureYearActivityConfiguration : IEntityTypeConfiguration<ProcedureYearActivity>
+{
+    public void Configure(EntityTypeBuilder<ProcedureYearActivity> b)
+    {
+        b.HasKey(s => new { s.Year, s.AgencyId, s.ProcedureCode });
+        b.Property(s => s.ProcedureCode).HasMaxLength(32);
+        b.ToTable("ProcedureYearActivity");
+    }
+}

@@ -32,7 +32,7 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
         var agency = Resolve(tree, agencyCode, window, today);
         if (window.From > today)
         {
-            throw new QueryException("Kỳ báo cáo chưa bắt đầu", $"Kỳ {period} ({window.Display}) chưa bắt đầu.", "period-not-started");
+            throw QueryException.PeriodNotStarted(period, window);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -315,6 +315,32 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                     b.ToTable("ProcedureBucketStats", (string)null);
                 });
 
+            modelBuilder.Entity("Reporting.Core.Aggregates.ProcedureYearActivity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("FeeLineBuckets")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OnlineBuckets")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PaidOnlineBuckets")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year", "AgencyId", "ProcedureCode");
+
+                    b.ToTable("ProcedureYearActivity", (string)null);
+                });
+
             modelBuilder.Entity("Reporting.Core.Aggregates.ResultGapStat", b =>
                 {
                     b.Property<int>("ReceivedBucket")

@@ -308,6 +308,32 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
                     b.ToTable("ProcedureBucketStats", (string)null);
                 });
 
+            modelBuilder.Entity("Reporting.Core.Aggregates.ProcedureYearActivity", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeeLineBuckets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlineBuckets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnlineBuckets")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "AgencyId", "ProcedureCode");
+
+                    b.ToTable("ProcedureYearActivity", (string)null);
+                });
+
             modelBuilder.Entity("Reporting.Core.Aggregates.ResultGapStat", b =>
                 {
                     b.Property<int>("ReceivedBucket")
