@@ -13,6 +13,9 @@ public sealed class Payment
     public DateTime UpdatedAt { get; set; }
     public DateTime StoredAt { get; set; }
 
+    /// <summary>When the first version arrived: how long a payment has waited for its dossier (later versions keep it).</summary>
+    public DateTime FirstStoredAt { get; set; }
+
     public const string Succeeded = "ThanhCong";
     public const string Failed = "ThatBai";
     public const string Refunded = "HoanTien";

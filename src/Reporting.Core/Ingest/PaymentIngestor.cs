@@ -64,9 +64,11 @@ public sealed class PaymentIngestor(
             foreach (var (index, payment) in valid)
             {
                 payment.StoredAt = now;
+                payment.FirstStoredAt = now;
                 var outcome = RecordOutcome.Stored;
                 if (current.TryGetValue(payment.TransactionCode, out var before))
                 {
+                    payment.FirstStoredAt = before.FirstStoredAt;
                     outcome = payment.UpdatedAt < before.UpdatedAt ? RecordOutcome.Stale
                         : payment.UpdatedAt == before.UpdatedAt ? RecordOutcome.Unchanged
                         : RecordOutcome.Stored;

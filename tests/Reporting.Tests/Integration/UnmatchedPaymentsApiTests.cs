@@ -41,6 +41,12 @@ public sealed class UnmatchedPaymentsApiTests
         Assert.Equal(0, early.GetProperty("total").GetInt32());
         Assert.Equal(7, early.GetProperty("olderThanDays").GetInt32());
 
+        // A newer version of the first payment (refunded) does not restart its wait.
+        clock.Now = Start.AddDays(8);
+        var newer = Payment("GD-1", "HS-CHUA-1", 1_250_000m, "HoanTien");
+        newer.NgayCapNhat = "20261110090000";
+        await IngestAsync(ingest, "/api/v1/ingest/payments", newer);
+
         clock.Now = Start.AddDays(9).AddHours(1);
         var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/payments/unmatched");
         Assert.Equal(2, listed.GetProperty("total").GetInt32());
@@ -51,7 +57,7 @@ public sealed class UnmatchedPaymentsApiTests
         Assert.Equal("HS-CHUA-1", first.GetProperty("dossierCode").GetString());
         Assert.Equal("tests-push", first.GetProperty("source").GetString());
         Assert.Equal(1_250_000m, first.GetProperty("amount").GetDecimal());
-        Assert.Equal("ThanhCong", first.GetProperty("state").GetString());
+        Assert.Equal("HoanTien", first.GetProperty("state").GetString());
         Assert.Equal("2026-11-02T10:15:00+07:00", first.GetProperty("paidAt").GetString());
         Assert.Equal("2026-11-03T09:00:00+07:00", first.GetProperty("storedAt").GetString());
         Assert.Equal(9, first.GetProperty("ageDays").GetInt32());

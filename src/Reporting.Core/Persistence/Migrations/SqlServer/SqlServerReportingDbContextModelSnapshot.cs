@@ -836,6 +836,9 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime>("FirstStoredAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("datetime2");
 
