@@ -9,7 +9,7 @@ public sealed class AgencyTree
     private readonly Dictionary<int, Agency> _byId;
     private readonly Dictionary<string, Agency[]> _byCode;
     private readonly ILookup<int?, Agency> _children;
-    private readonly Dictionary<int, int> _currentOf = [];
+    private readonly Dictionary<int, int> _currentOf;
     private readonly Dictionary<int, AgencySuccession[]> _successors;
 
     public AgencyTree(IEnumerable<Agency> agencies, IEnumerable<AgencySuccession> successions)
@@ -21,6 +21,8 @@ public sealed class AgencyTree
         _children = All.ToLookup(a => a.ParentId);
         _successors = successions.GroupBy(s => s.PredecessorId).ToDictionary(g => g.Key, g => g.ToArray());
         Successions = successions.ToList();
+        // Resolved once here: the tree is shared by every request, and a cache filled lazily would be read and written from many threads.
+        _currentOf = All.ToDictionary(a => a.Id, a => FollowSuccessors(a.Id));
     }
 
     public IReadOnlyList<Agency> All { get; }
@@ -47,13 +49,10 @@ public sealed class AgencyTree
     public IEnumerable<AgencySuccession> SuccessorsOf(int id) => _successors.GetValueOrDefault(id) ?? [];
 
     /// <summary>Follows primary successor links until an agency without successors.</summary>
-    public int CurrentOf(int id)
-    {
-        if (_currentOf.TryGetValue(id, out var cached))
-        {
-            return cached;
-        }
+    public int CurrentOf(int id) => _currentOf.TryGetValue(id, out var current) ? current : FollowSuccessors(id);
 
+    private int FollowSuccessors(int id)
+    {
         var current = id;
         var seen = new HashSet<int> { id };
         while (_successors.TryGetValue(current, out var links))
@@ -65,11 +64,6 @@ public sealed class AgencyTree
             }
 
             current = next;
-        }
-
-        lock (_currentOf)
-        {
-            _currentOf[id] = current;
         }
 
         return current;
