@@ -41,11 +41,6 @@ internal static class ProcedureActivityWriter
             row.PaidOnlineBuckets = cell?.PaidOnline > 0 ? row.PaidOnlineBuckets | bit : row.PaidOnlineBuckets & ~bit;
         }
 
-        if (stored is not null)
-        {
-            rows.Delete(row);
-        }
-
-        rows.Insert(row);
+        rows.Write([row], _ => stored is not null);
     }
 }

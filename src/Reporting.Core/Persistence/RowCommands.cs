@@ -8,12 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Reporting.Core.Persistence;
 
 /// <summary>
-/// Prepared insert, delete, counter-increment and bit-setting commands for one entity type, built from the EF
+/// Prepared row writes, counter increments and bit setting for one entity type, built from the EF
 /// model so table and column names, quoting and value conversions have one source. EF change
 /// tracking costs tens of microseconds a row; bulk ingest cannot afford it.
-/// The single-row commands are plain SQL valid on SQLite and SQL Server alike; the many-row methods
-/// (<see cref="Write"/>, <see cref="AddCounters(IEnumerable{T}, IReadOnlyCollection{string})"/>, <see cref="OrBits"/>) use a
-/// native upsert bound by position on SQLite (docs/decisions/003) and the single-row commands elsewhere.
+/// <see cref="Write"/>, <see cref="AddCounters"/> and <see cref="OrBits"/> use a native upsert bound by
+/// position on SQLite (docs/decisions/003) and plain single-row SQL, valid on any provider, elsewhere.
 /// </summary>
 internal sealed class RowCommands<T> where T : class
 {
@@ -74,7 +73,7 @@ internal sealed class RowCommands<T> where T : class
     /// </summary>
     public void AddCounters(IEnumerable<T> rows, IReadOnlyCollection<string> counterNames) => Merge(rows, counterNames, "+");
 
-    /// <summary>Sets each row's bits in the stored row of its key (bitwise or), inserting the row when absent; as <see cref="AddCounters(IEnumerable{T}, IReadOnlyCollection{string})"/>.</summary>
+    /// <summary>Sets each row's bits in the stored row of its key (bitwise or), inserting the row when absent; as <see cref="AddCounters"/>.</summary>
     public void OrBits(IEnumerable<T> rows, IReadOnlyCollection<string> maskNames) => Merge(rows, maskNames, "|");
 
     private void Merge(IEnumerable<T> rows, IReadOnlyCollection<string> columnNames, string op)
@@ -93,20 +92,17 @@ internal sealed class RowCommands<T> where T : class
         ExecuteEach(Upsert("UPDATE SET " + string.Join(", ", columns.Select(c => $"{Column(c)} = {Column(c)} {op} excluded.{Column(c)}"))), rows);
     }
 
-    public int Insert(T row)
+    private int Insert(T row)
     {
         _insert ??= Build($"INSERT INTO {_table} ({string.Join(", ", _all.Select(Column))}) VALUES ({string.Join(", ", _all.Select((_, i) => $"@p{i}"))})", _all);
         return Execute(_insert, row, _all);
     }
 
-    public int Delete(T keyRow)
+    private int Delete(T keyRow)
     {
         _delete ??= Build($"DELETE FROM {_table} WHERE {string.Join(" AND ", _keys.Select((k, i) => $"{Column(k)} = @p{i}"))}", _keys);
         return Execute(_delete, keyRow, _keys);
     }
-
-    /// <summary>Adds the row's counter values to the stored row, inserting it when absent.</summary>
-    public void AddCounters(T row, IReadOnlyCollection<string> counterNames) => MergeOne(row, counterNames, "+");
 
     /// <summary>Plain SQL for any provider: an update of the named columns (<c>c = c op value</c>), an insert when it touched nothing.</summary>
     private void MergeOne(T row, IReadOnlyCollection<string> columnNames, string op)

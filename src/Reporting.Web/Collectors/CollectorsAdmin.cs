@@ -58,9 +58,8 @@ public sealed class CollectorsAdmin(
             var runs = await db.CollectorRuns.AsNoTracking().Where(r => r.Source == s.Name).OrderByDescending(r => r.Id).Take(10)
                 .Select(r => new RunDto(r.Id, r.StartedAt, r.EndedAt, r.Status.ToString(), r.Pages, r.Read, r.Stored, r.Unchanged, r.Stale, r.Quarantined, r.Error))
                 .ToListAsync(ct);
-            var firstRun = s.LastSuccessAt is null ? await db.CollectorRuns.FirstRunAtAsync(s.Name, ct) : null;
             result.Add(new SourceDto(s.Name, s.Kind.ToString(), s.BaseUrl, !string.IsNullOrEmpty(s.ApiKey), s.Cron, s.PageSize, s.Paused, s.State.ToString(),
-                s.LastError, s.LastSuccessAt, options.Value.IsOverdue(s, firstRun, now), marks.TryGetValue(s.Name, out var m) ? m : null,
+                s.LastError, s.LastSuccessAt, await db.IsOverdueAsync(options.Value, s, now, ct), marks.TryGetValue(s.Name, out var m) ? m : null,
                 s.Paused ? null : await scheduler.NextRunAsync(s.Name, ct), runs));
         }
 

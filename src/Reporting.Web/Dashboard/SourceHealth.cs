@@ -50,8 +50,7 @@ public sealed class SourceHealthReader : ISourceHealthReader
         var result = new List<SourceHealth>(sources.Count);
         foreach (var s in sources)
         {
-            var firstRun = s.LastSuccessAt is null ? await db.CollectorRuns.FirstRunAtAsync(s.Name, ct) : null;
-            result.Add(new SourceHealth(s.Name, s.Paused, _options.Value.IsOverdue(s, firstRun, now), s.LastSuccessAt, s.LastError));
+            result.Add(new SourceHealth(s.Name, s.Paused, await db.IsOverdueAsync(_options.Value, s, now, ct), s.LastSuccessAt, s.LastError));
         }
 
         return result;

@@ -17,7 +17,6 @@ public sealed partial class DossierUploadPanel : ComponentBase, IDisposable
     private const int CopyBuffer = 1 << 16;
 
     private readonly CancellationTokenSource _cts = new();
-    private IReadOnlyList<string> _feedSources = [];
     private string _source = DossierFileImporter.DefaultSource;
     private string? _sourceError;
     private bool _busy;
@@ -27,27 +26,16 @@ public sealed partial class DossierUploadPanel : ComponentBase, IDisposable
     private string? _fileName;
     private DossierFileImport? _result;
 
-    [Inject] private ICollectorsAdmin Admin { get; set; } = default!;
+    /// <summary>The collector sources the page already shows: the dossier feeds among them are offered as names.</summary>
+    [Parameter] public IReadOnlyList<CollectorsApi.SourceDto> Sources { get; set; } = [];
+
+    private IEnumerable<string> FeedSources => Sources.Where(s => s.Kind == nameof(CollectorKind.DossierFeed)).Select(s => s.Name);
 
     // Resolved when a file is chosen rather than injected, so the collectors page still renders where only
     // its admin service is wired (its component tests).
     [Inject] private IServiceProvider Services { get; set; } = default!;
 
     [Inject] private ILogger<DossierUploadPanel> Logger { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
-    {
-        try
-        {
-            var sources = await Admin.ListSourcesAsync(_cts.Token);
-            _feedSources = sources.Where(s => s.Kind == nameof(CollectorKind.DossierFeed)).Select(s => s.Name).ToList();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The sources are only suggestions: the name can still be typed.
-            Logger.LogWarning(e, "Could not list collector sources for the upload panel");
-        }
-    }
 
     private async Task UploadAsync(IBrowserFile? file)
     {

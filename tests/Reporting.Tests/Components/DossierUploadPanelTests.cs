@@ -98,7 +98,9 @@ public sealed class DossierUploadPanelTests : DashboardComponentContext, IAsyncL
     [Fact]
     public async Task Dossier_feed_sources_are_offered_and_a_bad_source_name_is_refused()
     {
-        var panel = Render<DossierUploadPanel>();
+        // The sources the collectors page lists, as it hands them to the panel.
+        var sources = await Services.GetRequiredService<ICollectorsAdmin>().ListSourcesAsync();
+        var panel = Render<DossierUploadPanel>(p => p.Add(x => x.Sources, sources));
 
         panel.WaitForAssertion(() => Assert.Equal(["motcua-tinh"], panel.FindAll("[data-testid=upload-source-choice]").Select(c => c.TextContent.Trim())));
         panel.Find("input[data-testid=upload-source]").Input("tệp của tôi");

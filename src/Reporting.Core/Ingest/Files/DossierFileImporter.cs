@@ -25,7 +25,7 @@ public sealed class DossierFileImporter(DossierIngestor ingestor, IOptions<Inges
     /// <summary>Null when <paramref name="source"/> can name the dossiers' source; otherwise why not, in Vietnamese.</summary>
     public static string? ValidateSource(string? source) =>
         string.IsNullOrWhiteSpace(source) ? "Hãy nhập tên nguồn của các hồ sơ trong tệp."
-        : SourceName.Problem(source, "tep-tai-len");
+        : SourceName.Problem(source, DefaultSource);
 
     /// <summary>Reads and stores <paramref name="file"/> (a seekable stream, e.g. the upload copied to a temporary file).</summary>
     public async Task<DossierFileImport> ImportAsync(string source, Stream file, string fileName,
