@@ -21,6 +21,9 @@ public sealed class DossierUploadBrowserTests(BrowserAppFixture app)
         await page.GotoAsync(app.BaseUrl + "/thu-thap");
         var panel = page.Locator("[data-testid=upload-panel]");
         await panel.WaitForAsync();
+        // Blazor's InputFile listens for the chosen file only once its script has set the input up after the first
+        // render; a file set before that is never seen (a busy machine makes the gap long enough to hit).
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=upload-panel] input[type=file]')?._blazorInputFileNextFileId !== undefined");
         await panel.Locator("input[data-testid=upload-source]").FillAsync(Source);
 
         var csv = "MaHoSo;MaTTHC;MaDonVi;TrangThaiHoSo;NgayTiepNhan;NgayCapNhat\n" +
