@@ -13,7 +13,7 @@ namespace Reporting.Tests.Browser;
 /// <summary>
 /// Times the overview's server work (what a circuit does for one render of <c>/</c>) on an existing
 /// database, for docs/benchmarks.md. Runs only when DASHBOARD_TIMING_DB names a SQLite file:
-/// <code>DASHBOARD_TIMING_DB=/path/reporting.db dotnet test tests/Reporting.Tests -c Release --filter DashboardTimingHarness</code>
+/// <code>DASHBOARD_TIMING_DB=/path/reporting.db dotnet test Reporting.Tests -c Release --filter DashboardTimingHarness</code>
 /// </summary>
 public sealed class DashboardTimingHarness(ITestOutputHelper output)
 {
