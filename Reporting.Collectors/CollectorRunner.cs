@@ -21,7 +21,6 @@ public sealed class CollectorRunner(
     IDbContextFactory<ReportingDbContext> dbFactory,
     DossierIngestor dossiers,
     PaymentIngestor payments,
-    AggregateMaintenance maintenance,
     IServiceScopeFactory scopes,
     CollectorSourceEvents events,
     TimeProvider clock,
@@ -210,13 +209,9 @@ public sealed class CollectorRunner(
             throw new SourceFailedException("Danh mục TTHC bị từ chối: " + string.Join("; ", result.Reasons.Take(5).Select(r => r.Message)));
         }
 
-        var changed = result.ChangedProcedureCodes.ToList();
-        run.Stored = changed.Count;
-        run.Unchanged = items.Count - changed.Count;
-        if (changed.Count > 0)
-        {
-            await maintenance.RefreshDossiersAsync(d => changed.Contains(d.ProcedureCode), ct);
-        }
+        // The import re-derived the facts of the dossiers of changed procedures in its own transaction.
+        run.Stored = result.ChangedProcedureCodes.Count;
+        run.Unchanged = items.Count - result.ChangedProcedureCodes.Count;
     }
 
     /// <summary>Keeps the counters of a long run visible while it goes on.</summary>

@@ -46,6 +46,7 @@ public static class ReportingCoreExtensions
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DataVersions>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<IngestGate>();
         services.AddSingleton<DataChangeNotifier>();
@@ -81,10 +82,16 @@ public static class ReportingCoreExtensions
                 }
             }
 
+        }
+
+        // The state row first: seeding bumps its versions (ADR 006).
+        await services.GetRequiredService<AggregateMaintenance>().EnsureHorizonAsync(ct);
+        await using (var db = await services.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContextAsync(ct))
+        {
             await ReferenceDataSeeder.SeedAsync(db, ct);
         }
 
-        await services.GetRequiredService<AggregateMaintenance>().EnsureHorizonAsync(ct);
+        services.GetRequiredService<DataVersions>().Expire();
     }
 
     private static string ResolveSqlite(string connectionString, string contentRoot)

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Reporting.Core.Aggregates;
 using Reporting.Core.Feeds;
+using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 
@@ -22,6 +25,7 @@ namespace Reporting.Core.Agencies;
 public sealed class AgencyTreeImport(
     IDbContextFactory<ReportingDbContext> dbFactory,
     ReferenceData referenceData,
+    IngestGate ingestGate,
     TimeProvider clock)
 {
     // One import at a time in this process: an import reads the whole tree, then rewrites it.
@@ -47,13 +51,17 @@ public sealed class AgencyTreeImport(
         await Gate.WaitAsync(ct);
         try
         {
-            var result = await ApplyAsync(rows, ct);
-            if (result.Succeeded)
+            // Ingest resolves agencies inside its own transaction; this one waits for it, or it for this.
+            await ingestGate.Lock.WaitAsync(ct);
+            try
             {
+                return await ApplyAsync(rows, ct);
+            }
+            finally
+            {
+                ingestGate.Lock.Release();
                 referenceData.Invalidate();
             }
-
-            return result;
         }
         finally
         {
@@ -65,6 +73,7 @@ public sealed class AgencyTreeImport(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var state = await AggregateWriter.EnsureStateAsync(db, tx.GetDbTransaction(), VietnamTime.Today(clock), ct);
 
         var stored = await db.Agencies.ToListAsync(ct);
         var links = await db.AgencySuccessions.ToListAsync(ct);
@@ -143,6 +152,7 @@ public sealed class AgencyTreeImport(
 
         // 3. Unreferenced absent agencies: nothing points at them any more.
         db.Agencies.RemoveRange(deleted);
+        AggregateWriter.Bump(state, VietnamTime.ToLocal(clock.GetUtcNow()), reference: true);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

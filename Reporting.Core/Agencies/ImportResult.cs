@@ -10,6 +10,9 @@ public sealed record ImportResult(
     ImportCounts Counts,
     IReadOnlySet<string> ChangedProcedureCodes)
 {
+    /// <summary>Dossiers whose facts the import re-derived in its transaction (catalogue imports).</summary>
+    public int DossiersRecomputed { get; init; }
+
     private static readonly IReadOnlySet<string> NoCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     public static ImportResult Refused(IReadOnlyList<ImportReason> reasons) => new(false, reasons, ImportCounts.None, NoCodes);

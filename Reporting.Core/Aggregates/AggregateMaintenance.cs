@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ namespace Reporting.Core.Aggregates;
 public sealed class AggregateMaintenance(
     IDbContextFactory<ReportingDbContext> dbFactory,
     ReferenceData referenceData,
+    DataVersions versions,
     IngestGate gate,
     DataChangeNotifier notifier,
     TimeProvider clock,
@@ -35,6 +37,7 @@ public sealed class AggregateMaintenance(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.AggregateStates.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.DataVersion, x => x.DataVersion), ct);
             await db.ProcedureBucketStats.ExecuteDeleteAsync(ct);
             await db.AgencyBucketStats.ExecuteDeleteAsync(ct);
             await db.ResultGapStats.ExecuteDeleteAsync(ct);
@@ -55,8 +58,7 @@ public sealed class AggregateMaintenance(
             }
 
             AggregateWriter.Flush(db, tx.GetDbTransaction(), delta);
-            state.DataVersion++;
-            state.LastChangeAt = VietnamTime.ToLocal(clock.GetUtcNow());
+            AggregateWriter.Bump(state, VietnamTime.ToLocal(clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             version = state.DataVersion;
@@ -66,6 +68,7 @@ public sealed class AggregateMaintenance(
             gate.Lock.Release();
         }
 
+        versions.Expire();
         logger.LogInformation("Rebuilt aggregates from {Count} dossiers in {Elapsed} ms", count, watch.ElapsedMilliseconds);
         notifier.Publish(new DataChange("rebuild", RecordKinds.Dossier, count, version, clock.GetUtcNow()));
         return count;
@@ -90,12 +93,12 @@ public sealed class AggregateMaintenance(
 
     /// <summary>
     /// Re-derives the facts of the matching dossiers from their stored source fields (after the
-    /// catalogue or the working calendar changed) and moves their contributions accordingly.
+    /// catalogue or the working calendar changed) and moves their contributions accordingly, with the
+    /// reference data of its own transaction.
     /// </summary>
     public async Task<int> RefreshDossiersAsync(Expression<Func<Dossier, bool>> which, CancellationToken ct = default)
     {
-        var reference = await referenceData.GetAsync(ct);
-        var changed = 0;
+        int changed;
         await gate.Lock.WaitAsync(ct);
         try
         {
@@ -103,22 +106,13 @@ public sealed class AggregateMaintenance(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var dbTx = tx.GetDbTransaction();
             var state = await AggregateWriter.EnsureStateAsync(db, dbTx, VietnamTime.Today(clock), ct);
-            var dossiers = await db.Dossiers.AsNoTracking().Where(which).ToListAsync(ct);
-            var delta = new AggregateDelta();
-            foreach (var d in dossiers)
+            var reference = await referenceData.GetAsync(db, ct);
+            changed = await RederiveAsync(db, dbTx, state, reference, which, ct);
+            if (changed > 0)
             {
-                DossierContribution.Apply(d, -1, state.HorizonBucket, delta);
-                var lists = System.Text.Json.JsonSerializer.Deserialize<DossierLists>(d.ListsJson, DossierFacts.ListsJsonOptions) ?? new DossierLists();
-                reference.Procedures.TryGetValue(d.ProcedureCode, out var procedure);
-                DossierFacts.Apply(d, lists, procedure, reference.Calendar);
-                DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
-                changed++;
+                AggregateWriter.Bump(state, VietnamTime.ToLocal(clock.GetUtcNow()));
             }
 
-            new RowCommands<Dossier>(db, dbTx).Write(dossiers, _ => true);
-
-            AggregateWriter.Flush(db, dbTx, delta);
-            state.DataVersion++;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -127,7 +121,42 @@ public sealed class AggregateMaintenance(
             gate.Lock.Release();
         }
 
+        versions.Expire();
         logger.LogInformation("Re-derived facts of {Count} dossiers", changed);
         return changed;
+    }
+
+    /// <summary>
+    /// Re-derives, inside the caller's write transaction, the facts of the matching dossiers from
+    /// <paramref name="reference"/> (which must be that transaction's) and moves their contributions.
+    /// The caller bumps the versions and saves.
+    /// </summary>
+    internal static async Task<int> RederiveAsync(ReportingDbContext db, DbTransaction dbTx, AggregateState state, ReferenceSnapshot reference,
+        Expression<Func<Dossier, bool>> which, CancellationToken ct)
+    {
+        var dossiers = await db.Dossiers.AsNoTracking().Where(which).ToListAsync(ct);
+        var delta = new AggregateDelta();
+        foreach (var d in dossiers)
+        {
+            DossierContribution.Apply(d, -1, state.HorizonBucket, delta);
+            var lists = System.Text.Json.JsonSerializer.Deserialize<DossierLists>(d.ListsJson, DossierFacts.ListsJsonOptions) ?? new DossierLists();
+            reference.Procedures.TryGetValue(d.ProcedureCode, out var procedure);
+            DossierFacts.Apply(d, lists, procedure, reference.Calendar);
+            DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
+        }
+
+        new RowCommands<Dossier>(db, dbTx).Write(dossiers, _ => true);
+        AggregateWriter.Flush(db, dbTx, delta);
+        return dossiers.Count;
+    }
+
+    /// <summary>
+    /// Procedure codes of dossiers whose facts were derived while their procedure was unknown (the
+    /// stored <see cref="Dossier.ProcedureKnown"/> flag) and that <paramref name="reference"/> knows now.
+    /// </summary>
+    internal static async Task<List<string>> NewlyKnownProceduresAsync(ReportingDbContext db, ReferenceSnapshot reference, CancellationToken ct)
+    {
+        var unknown = await db.Dossiers.AsNoTracking().Where(d => !d.ProcedureKnown).Select(d => d.ProcedureCode).Distinct().ToListAsync(ct);
+        return unknown.Where(reference.Procedures.ContainsKey).ToList();
     }
 }

@@ -15,17 +15,16 @@ public static class AggregateReader
     /// Reads the figures per agency of each window (a period and the one before it, the points of a
     /// trend) at once: the activity of every window from the activity rows of the years they span,
     /// read once on a second context (it is the largest read, independent of the rest, and cached
-    /// per year and data version); the flows of
+    /// per year and <paramref name="dataVersion"/>, read by the caller before this: ADR 006); the flows of
     /// all windows summed by the database in one grouped query, and their open counts in one more.
     /// </summary>
     public static async Task<IReadOnlyList<Dictionary<int, WindowFigures>>> ReadByAgencyAsync(
-        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, ActivityCache cache, CancellationToken ct)
+        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, ActivityCache cache, long dataVersion, CancellationToken ct)
     {
         var activity = Task.Run(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var version = (await db.AggregateStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, ct))?.DataVersion ?? 0;
-            return await ReadActivityAsync(db, windows, cache, version, ct);
+            return await ReadActivityAsync(db, windows, cache, dataVersion, ct);
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var result = windows.Select(_ => new Dictionary<int, WindowFigures>()).ToList();

@@ -16,6 +16,17 @@ internal static class AggregateWriter
     public static int RequiredHorizon(DateOnly today) =>
         HalfMonth.Of(new DateOnly(today >= new DateOnly(today.Year, 12, 15) ? today.Year + 1 : today.Year, 12, 31));
 
+    /// <summary>Marks a committed change for every cache (ADR 006); <paramref name="reference"/> when tree, catalogue or calendar changed.</summary>
+    public static void Bump(AggregateState state, DateTime now, bool reference = false)
+    {
+        state.DataVersion++;
+        state.LastChangeAt = now;
+        if (reference)
+        {
+            state.ReferenceVersion++;
+        }
+    }
+
     public static void Flush(ReportingDbContext db, DbTransaction tx, AggregateDelta delta)
     {
         if (delta.IsEmpty)
@@ -60,6 +71,10 @@ internal static class AggregateWriter
     /// </summary>
     public static async Task<AggregateState> EnsureStateAsync(ReportingDbContext db, DbTransaction tx, DateOnly today, CancellationToken ct)
     {
+        // Every writer locks the state row first (a no-op update): on SQL Server writers of all nodes
+        // queue here, so the reference data a writer reads next cannot change before it commits
+        // (SQLite's BEGIN IMMEDIATE already serialises writers). ADR 006.
+        await db.AggregateStates.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.DataVersion, x => x.DataVersion), ct);
         var state = await db.AggregateStates.FindAsync([1], ct);
         var required = RequiredHorizon(today);
         if (state is null)

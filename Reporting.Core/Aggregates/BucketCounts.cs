@@ -143,11 +143,20 @@ public sealed class ResultGapStat
     public int DigitisedWithoutResult { get; set; }
 }
 
-/// <summary>Single row: how far open-dossier snapshots reach, and a version bumped on every change.</summary>
+/// <summary>
+/// Single row: how far open-dossier snapshots reach, and the data versions every cache is keyed by
+/// (ADR 006). Every writer locks this row first and bumps its versions in the same transaction.
+/// </summary>
 public sealed class AggregateState
 {
     public int Id { get; set; }
     public int HorizonBucket { get; set; }
+
+    /// <summary>Bumped by every committed change a figure can depend on (dossiers, payments, reference data, scoring data).</summary>
     public long DataVersion { get; set; }
+
+    /// <summary>Bumped by every committed change of the agency tree, the procedure catalogue or the working calendar.</summary>
+    public long ReferenceVersion { get; set; }
+
     public DateTime? LastChangeAt { get; set; }
 }

@@ -14,6 +14,21 @@ public static class DossierClock
     public static bool WithinAt(Dossier d, int e) => d.PromisedDay is not { } promised || promised >= e;
 
     /// <summary>
+    /// "Quá hạn" of a dossier in progress at the end of day E (dossiers.md; Biểu 06 column 13): in
+    /// progress and its promised date, estimated from the statutory time when missing, is before E's
+    /// date. A dossier due on day E is still within the deadline. The agency page's overdue list is
+    /// this rule on today, through <see cref="OverdueAtFilter"/>.
+    /// </summary>
+    public static bool OverdueAt(Dossier d, int e) => IsOpenAt(d, e) && !WithinAt(d, e);
+
+    /// <summary><see cref="OverdueAt"/> as a SQL-translatable predicate on the derived day columns.</summary>
+    public static System.Linq.Expressions.Expression<Func<Dossier, bool>> OverdueAtFilter(int e) => d =>
+        d.Counted && d.ReceivedDay <= e && (d.EndDay == null || d.EndDay > e) && d.PromisedDay != null && d.PromisedDay < e;
+
+    /// <summary>Days past the promised date at E for a dossier <see cref="OverdueAt"/> E (at least 1).</summary>
+    public static int DaysLateAt(Dossier d, int e) => d.PromisedDay is { } promised ? Math.Max(1, e - promised) : 0;
+
+    /// <summary>
     /// The 766 rule for a dossier in progress at E: more than one supplement request is overdue; while
     /// the applicant is supplementing the clock is stopped; otherwise E, moved back by the days the
     /// applicant took, must not pass the original promised date.

@@ -35,6 +35,13 @@ public static class IndicatorCalculator
         return new Scorecard(total, IndicatorCatalog.Groups.Sum(g => g.MaxScore), rating, groups, results);
     }
 
+    /// <summary>
+    /// One dossier-based item of <paramref name="f"/> without catalogue, targets or manual values: for
+    /// figures of a part of an agency (2.1 of one procedure, for the worst-procedures list).
+    /// </summary>
+    public static IndicatorResult ComputeItem(string code, WindowFigures f) =>
+        ComputeOne(IndicatorCatalog.Find(code) ?? throw new ArgumentException($"Unknown indicator {code}", nameof(code)), f, [], ScoringContext.None);
+
     private static IndicatorResult ComputeOne(IndicatorDefinition d, WindowFigures f, IReadOnlyCollection<Procedure> catalogue, ScoringContext context)
     {
         var w = f.Window;

@@ -65,4 +65,19 @@ public static class IndicatorCatalog
     private static readonly Dictionary<string, IndicatorDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
 
     public static IndicatorDefinition? Find(string code) => ByCode.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The formula of each item as <see cref="IndicatorCalculator"/> computes it (spec indicators.md):
+    /// most are a plain ratio, 3.3 is multiplied by the 1.4 ratio, 5.4 is 100 minus two rates, 2.2 is
+    /// an average in days.
+    /// </summary>
+    internal static string FormulaOf(IndicatorDefinition d) => d.Code switch
+    {
+        "3.3" => "Giá trị = Tử số / Mẫu số × tỷ lệ 1.4 (hồ sơ đồng bộ / hồ sơ tiếp nhận; lấy 1 khi 1.4 không áp dụng) × 100 (%), làm tròn một lần đến 2 chữ số thập phân",
+        "5.4" => "Giá trị = 100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ không hài lòng hoặc có phản ánh), không nhỏ hơn 0; hồ sơ quá hạn = hồ sơ thuộc phạm vi trừ tử số của 2.1; cả hai tỷ lệ trên số hồ sơ thuộc phạm vi (mẫu số); tử số = hồ sơ quá hạn + hồ sơ không hài lòng hoặc có phản ánh",
+        "2.2" => "Giá trị = Tử số / Mẫu số (ngày), làm tròn đến 2 chữ số thập phân",
+        _ when d.Kind == IndicatorKind.Manual => "Giá trị nhập tay theo kỳ, kèm nguồn số liệu",
+        _ when d.Unit == "%" => "Giá trị = Tử số / Mẫu số × 100 (%), làm tròn đến 2 chữ số thập phân",
+        _ => $"Giá trị = Tử số / Mẫu số ({d.Unit})",
+    };
 }

@@ -29,6 +29,9 @@ public sealed record IndicatorDefinition(
     string LegalBasis)
 {
     public bool IsScored => MaxScore is not null;
+
+    /// <summary>How the value comes from the numerator and the denominator, in Vietnamese (shown on the indicator page).</summary>
+    public string Formula => IndicatorCatalog.FormulaOf(this);
 }
 
 public sealed record IndicatorGroup(int Number, string Name, decimal MaxScore);

@@ -17,6 +17,7 @@ namespace Reporting.Core.Ingest;
 public sealed class DossierIngestor(
     IDbContextFactory<ReportingDbContext> dbFactory,
     ReferenceData referenceData,
+    DataVersions versions,
     IngestGate gate,
     DataChangeNotifier notifier,
     TimeProvider clock,
@@ -28,17 +29,40 @@ public sealed class DossierIngestor(
     {
         scope ??= IngestScope.Everything;
         var phases = new IngestPhases();
-        var reference = await referenceData.GetAsync(ct);
         var now = VietnamTime.ToLocal(clock.GetUtcNow());
         var results = new RecordResult[records.Count];
-        var valid = new List<(int Index, ParsedDossier Parsed)>(records.Count);
+        var parsedRecords = new List<(int Index, ParsedDossier Parsed, List<QuarantineReason> Reasons)>(records.Count);
         var rejected = new List<(int Index, string? Key, List<QuarantineReason> Reasons)>();
 
         for (var i = 0; i < records.Count; i++)
         {
             var reasons = new List<QuarantineReason>(records[i].PriorReasons);
             var parsed = DossierRecordReader.Read(records[i].Json, source, reasons);
-            if (parsed is not null)
+            if (parsed is null)
+            {
+                rejected.Add((i, KeyOf(records[i]), reasons));
+                continue;
+            }
+
+            parsedRecords.Add((i, parsed, reasons));
+        }
+
+        phases.Mark("parse");
+        var stored = 0;
+        long version;
+        await gate.Lock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var dbTx = tx.GetDbTransaction();
+            var state = await AggregateWriter.EnsureStateAsync(db, dbTx, DateOnly.FromDateTime(now), ct);
+
+            // Agencies and procedures as this transaction sees them, with the state row locked: an
+            // import committed a moment ago is seen, one not committed yet waits for this one (ADR 006).
+            var reference = await referenceData.GetAsync(db, ct);
+            var valid = new List<(int Index, ParsedDossier Parsed)>(parsedRecords.Count);
+            foreach (var (i, parsed, reasons) in parsedRecords)
             {
                 var agency = reference.Tree.Resolve(parsed.Dossier.AgencyCode, parsed.AgencyDate);
                 if (agency is null)
@@ -57,21 +81,11 @@ public sealed class DossierIngestor(
                     valid.Add((i, parsed));
                     continue;
                 }
+
+                rejected.Add((i, KeyOf(records[i]), reasons));
             }
 
-            rejected.Add((i, KeyOf(records[i]), reasons));
-        }
-
-        phases.Mark("parse");
-        var stored = 0;
-        long version;
-        await gate.Lock.WaitAsync(ct);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var dbTx = tx.GetDbTransaction();
-            var state = await AggregateWriter.EnsureStateAsync(db, dbTx, DateOnly.FromDateTime(now), ct);
+            rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
 
             phases.Mark("open");
             var codes = valid.Select(v => v.Parsed.Dossier.Code).Distinct().ToList();
@@ -134,8 +148,7 @@ public sealed class DossierIngestor(
 
             if (toWrite.Count > 0)
             {
-                state.DataVersion++;
-                state.LastChangeAt = now;
+                AggregateWriter.Bump(state, now);
             }
 
             await db.SaveChangesAsync(ct);
@@ -146,6 +159,11 @@ public sealed class DossierIngestor(
         finally
         {
             gate.Lock.Release();
+        }
+
+        if (stored > 0)
+        {
+            versions.Expire();
         }
 
         logger.LogDebug("Dossier ingest phases (ms): {Phases}", phases);

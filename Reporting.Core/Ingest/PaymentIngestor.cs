@@ -15,6 +15,7 @@ namespace Reporting.Core.Ingest;
 public sealed class PaymentIngestor(
     IDbContextFactory<ReportingDbContext> dbFactory,
     IngestGate gate,
+    DataVersions versions,
     DataChangeNotifier notifier,
     TimeProvider clock,
     ILogger<PaymentIngestor> logger)
@@ -97,8 +98,7 @@ public sealed class PaymentIngestor(
 
             if (stored > 0)
             {
-                state.DataVersion++;
-                state.LastChangeAt = now;
+                AggregateWriter.Bump(state, now);
             }
 
             await db.SaveChangesAsync(ct);
@@ -108,6 +108,11 @@ public sealed class PaymentIngestor(
         finally
         {
             gate.Lock.Release();
+        }
+
+        if (stored > 0)
+        {
+            versions.Expire();
         }
 
         logger.LogInformation("Ingested {Count} payment records from {Source}: {Stored} stored, {Quarantined} quarantined, {Dossiers} dossiers changed",

@@ -17,6 +17,7 @@ public static class ReferenceDataSeeder
 
     public static async Task SeedAsync(ReportingDbContext db, CancellationToken ct = default)
     {
+        var reference = false;
         if (!await db.RatingBands.AnyAsync(ct))
         {
             db.RatingBands.AddRange(
@@ -51,6 +52,7 @@ public static class ReferenceDataSeeder
         if (!await db.CalendarDays.AnyAsync(ct))
         {
             db.CalendarDays.AddRange(Holidays());
+            reference = true;
         }
 
         if (!await db.Settings.AnyAsync(ct))
@@ -60,7 +62,18 @@ public static class ReferenceDataSeeder
                 new Setting { Key = SettingKeys.Bieu06TotalRow, Value = "first", Note = "Dòng Tổng cộng của Biểu 06: first hoặc last" });
         }
 
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return;
+        }
+
+        // Caches of every node are keyed by these versions, bumped with the change (ADR 006).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.AggregateStates.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.DataVersion, x => x.DataVersion + 1)
+            .SetProperty(x => x.ReferenceVersion, x => reference ? x.ReferenceVersion + 1 : x.ReferenceVersion), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private static IEnumerable<CalendarDay> Holidays()

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Reporting.Core.Agencies;
+using Reporting.Core.Aggregates;
+using Reporting.Core.Ingest;
+using Reporting.Core.Periods;
 using Reporting.Core.Feeds;
 using Reporting.Core.Persistence;
 
@@ -10,10 +14,16 @@ namespace Reporting.Core.Procedures;
 /// ProcedureCatalog shape of spec feeds.md). The whole document is validated first and refused whole
 /// with every reason; a valid one is applied in one transaction: procedures are upserted by MaTTHC and
 /// those absent from the document are deleted (dossiers refer to procedures by code only, and an
-/// unknown code is allowed). The result names the procedures whose dossier facts may change (added,
-/// removed, or a changed fee, result or statutory time), so the caller can recompute their dossiers.
+/// unknown code is allowed). In the same transaction, the dossiers whose facts may change (of a
+/// procedure added, removed, or with a changed fee, result or statutory time, and those derived while
+/// their procedure was unknown that it now knows) are re-derived from the new catalogue, and the
+/// versions are bumped (ADR 006): no ingest can store facts from the old catalogue after it.
 /// </summary>
-public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData)
+public sealed class ProcedureCatalogImport(
+    IDbContextFactory<ReportingDbContext> dbFactory,
+    ReferenceData referenceData,
+    IngestGate ingestGate,
+    TimeProvider clock)
 {
     // Column sizes of ProcedureConfiguration.
     private const int CodeMax = 32;
@@ -43,9 +53,16 @@ public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext>
         await Gate.WaitAsync(ct);
         try
         {
-            var result = await ApplyAsync(procedures, ct);
-            referenceData.Invalidate();
-            return result;
+            await ingestGate.Lock.WaitAsync(ct);
+            try
+            {
+                return await ApplyAsync(procedures, ct);
+            }
+            finally
+            {
+                ingestGate.Lock.Release();
+                referenceData.Invalidate();
+            }
         }
         finally
         {
@@ -57,6 +74,8 @@ public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var dbTx = tx.GetDbTransaction();
+        var state = await AggregateWriter.EnsureStateAsync(db, dbTx, VietnamTime.Today(clock), ct);
 
         var stored = await db.Procedures.ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, ct);
         var changed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -108,9 +127,21 @@ public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext>
         await db.SaveChangesAsync(ct);
         db.Procedures.AddRange(toAdd);
         await db.SaveChangesAsync(ct);
+
+        // The catalogue this transaction just wrote (not published: it is not committed yet).
+        var reference = await ReferenceData.ReadAsync(db, ct);
+        var rederive = changed.Union(await AggregateMaintenance.NewlyKnownProceduresAsync(db, reference, ct), StringComparer.OrdinalIgnoreCase).ToList();
+        var recomputed = rederive.Count == 0 ? 0
+            : await AggregateMaintenance.RederiveAsync(db, dbTx, state, reference, d => rederive.Contains(d.ProcedureCode), ct);
+        if (added + updated + deleted > 0 || recomputed > 0)
+        {
+            AggregateWriter.Bump(state, VietnamTime.ToLocal(clock.GetUtcNow()), reference: true);
+        }
+
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        return ImportResult.Applied(new ImportCounts(added, updated, unchanged, 0, deleted), changed);
+        return ImportResult.Applied(new ImportCounts(added, updated, unchanged, 0, deleted), changed) with { DossiersRecomputed = recomputed };
     }
 
     /// <summary>The document as procedures, or null when <paramref name="reasons"/> got a reason.</summary>

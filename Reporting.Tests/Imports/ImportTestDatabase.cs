@@ -15,10 +15,15 @@ public sealed class ImportTestDatabase : IDbContextFactory<ReportingDbContext>, 
         _options = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite($"Data Source={_path}").Options;
         using var db = new SqliteReportingDbContext(_options);
         db.Database.EnsureCreated();
-        ReferenceData = new ReferenceData(this);
+        Versions = new DataVersions(this, TimeProvider.System);
+        ReferenceData = new ReferenceData(this, Versions);
     }
 
+    public DataVersions Versions { get; }
+
     public ReferenceData ReferenceData { get; }
+
+    public Reporting.Core.Ingest.IngestGate Gate { get; } = new();
 
     public ReportingDbContext CreateDbContext() => new SqliteReportingDbContext(_options);
 

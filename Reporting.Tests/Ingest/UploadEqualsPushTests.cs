@@ -137,7 +137,7 @@ public sealed class UploadEqualsPushTests
             await db.SaveChangesAsync();
         }
 
-        app.Services.GetRequiredService<Reporting.Core.Persistence.ReferenceData>().Invalidate();
+        await Reporting.Tests.Integration.ReferenceChanges.CommittedAsync(app.Services);
         var (tried, stored) = await app.Services.GetRequiredService<QuarantineReprocessor>().ReprocessAsync(source: Source);
 
         Assert.Equal((1, 1), (tried, stored));

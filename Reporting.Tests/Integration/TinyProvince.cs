@@ -35,7 +35,7 @@ public static class TinyProvince
             await db.SaveChangesAsync();
         }
 
-        factory.Services.GetRequiredService<ReferenceData>().Invalidate();
+        await ReferenceChanges.CommittedAsync(factory.Services);
     }
 
     public static DossierFeedItem Dossier(string code, string agency, string received, int status = 4, int channel = 2, string? promised = null, string? ended = null, string updated = "20260301120000") => new()

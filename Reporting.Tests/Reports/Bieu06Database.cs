@@ -45,7 +45,7 @@ internal sealed class Bieu06Database : IDbContextFactory<ReportingDbContext>, ID
 
     public ReportingDbContext CreateDbContext() => new SqliteReportingDbContext(_options);
 
-    public Bieu06Calculator Calculator() => new(this, new ReferenceData(this), new FixedClock(Now));
+    public Bieu06Calculator Calculator() => new(this, new ReferenceData(this, new DataVersions(this, TimeProvider.System)), new FixedClock(Now));
 
     public void AddTree(IEnumerable<Agency> agencies, IEnumerable<AgencySuccession> successions)
     {

@@ -25,9 +25,11 @@ public sealed record DashboardData(
     IReadOnlyList<IndicatorAnswer> Children,
     IReadOnlyList<Agency> Path);
 
-public sealed record ProcedureOnTime(string Code, string Name, int Handled, int OnTime, decimal Rate);
+/// <summary>Indicator 2.1 of one procedure: <see cref="OnTime"/> (its numerator) over <see cref="InScope"/> (its denominator).</summary>
+public sealed record ProcedureOnTime(string Code, string Name, int InScope, int OnTime, decimal Rate);
 
-public sealed record OverdueDossier(string Source, string Code, string ProcedureName, string AgencyName, DateTime? ReceivedAt, DateTime? PromisedAt, int DaysLate);
+/// <summary>A dossier overdue today; <see cref="PromisedEstimated"/> when its promised date was estimated from the statutory time.</summary>
+public sealed record OverdueDossier(string Source, string Code, string ProcedureName, string AgencyName, DateTime? ReceivedAt, DateTime? PromisedAt, int DaysLate, bool PromisedEstimated = false);
 
 public sealed record SourceFreshness(string Source, DateTime LastStoredAt);
 
@@ -44,13 +46,14 @@ public sealed class DashboardService(
     IndicatorDossierService dossiers,
     IDbContextFactory<ReportingDbContext> dbFactory,
     ReferenceData referenceData,
+    DataVersions versions,
     SourceFreshnessTracker sources,
     TimeProvider clock)
 {
     private const int CacheLimit = 256;
 
     /// <summary>Answers by query and data version: every circuit showing the same view shares one read.</summary>
-    private readonly ConcurrentDictionary<string, (long Version, Task<object> Answer)> _cache = new();
+    private readonly ConcurrentDictionary<string, (DataStamp Version, Task<object> Answer)> _cache = new();
 
     /// <summary>The main indicators shown as cards, in this order.</summary>
     public static IReadOnlyList<string> KpiCodes { get; } = ["ONLINE", "2.1", "3.6", "4.2", "4.1", "5.4"];
@@ -75,12 +78,11 @@ public sealed class DashboardService(
         }, ct);
     }
 
-    /// <summary>The data version: bumped by every committed change, so a cached answer is exact until it moves.</summary>
-    public async Task<long> DataVersionAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AggregateStates.AsNoTracking().OrderBy(s => s.Id).Select(s => s.DataVersion).FirstOrDefaultAsync(ct);
-    }
+    /// <summary>
+    /// The data versions of the database, read at most once a second (ADR 006): bumped by every
+    /// committed change on any node, so a cached answer is exact until they move.
+    /// </summary>
+    public Task<DataStamp> DataVersionAsync(CancellationToken ct = default) => versions.GetAsync(ct);
 
     private async Task<T> CachedAsync<T>(string key, Func<Task<T>> read, CancellationToken ct) where T : class
     {
@@ -125,47 +127,75 @@ public sealed class DashboardService(
         return query.Agency;
     }
 
-    /// <summary>Procedures of the agency's subtree with the lowest 766 on-time rate among those with enough handled dossiers.</summary>
-    public async Task<IReadOnlyList<ProcedureOnTime>> GetWorstProceduresAsync(DashboardScope scope, DashboardQuery query, int take = 10, int minHandled = 5, CancellationToken ct = default)
+    /// <summary>
+    /// Procedures of the agency's subtree with the lowest indicator 2.1 (computed per procedure by the
+    /// same calculator as the scorecard) among those with at least <paramref name="minInScope"/> dossiers
+    /// in its denominator.
+    /// </summary>
+    public async Task<IReadOnlyList<ProcedureOnTime>> GetWorstProceduresAsync(DashboardScope scope, DashboardQuery query, int take = 10, int minInScope = 5, CancellationToken ct = default)
     {
         var reference = await referenceData.GetAsync(ct);
         var agency = IndicatorService.ResolveAgency(reference.Tree, await ResolveInScopeAsync(scope, query, ct), query.View, Today);
         var members = reference.Tree.Members(agency.Id, query.View).ToList();
         var (first, last) = query.DateWindow.Buckets;
+        var before = first - 1;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.ProcedureBucketStats.AsNoTracking()
-            .Where(s => s.Bucket >= first && s.Bucket <= last && s.Handled > 0 && members.Contains(s.AgencyId))
+        var cells = db.ProcedureBucketStats.AsNoTracking().Where(s => members.Contains(s.AgencyId));
+
+        // The figures 2.1 reads (dossiers.md): new and handled in the window, open before it and at its end.
+        var window = await cells.Where(s => s.Bucket >= first && s.Bucket <= last && (s.Received != 0 || s.HandledOnTime766 != 0))
             .GroupBy(s => s.ProcedureCode)
-            .Select(g => new { Code = g.Key, Handled = g.Sum(x => x.Handled), OnTime = g.Sum(x => x.HandledOnTime766) })
-            .Where(x => x.Handled >= minHandled)
+            .Select(g => new { Code = g.Key, Received = g.Sum(x => x.Received), OnTime = g.Sum(x => x.HandledOnTime766) })
             .ToListAsync(ct);
-        return rows
-            .Select(r => new ProcedureOnTime(r.Code, reference.Procedures.TryGetValue(r.Code, out var p) ? p.Name : r.Code, r.Handled, r.OnTime,
-                Math.Round(100m * r.OnTime / r.Handled, 2, MidpointRounding.AwayFromZero)))
-            .OrderBy(r => r.Rate).ThenByDescending(r => r.Handled).ThenBy(r => r.Code, StringComparer.Ordinal)
+        var open = await cells.Where(s => (s.Bucket == before || s.Bucket == last) && s.Open != 0)
+            .GroupBy(s => new { s.ProcedureCode, s.Bucket })
+            .Select(g => new { g.Key.ProcedureCode, g.Key.Bucket, Open = g.Sum(x => x.Open), Within = g.Sum(x => x.OpenWithin766) })
+            .ToListAsync(ct);
+
+        var figures = new Dictionary<string, WindowFigures>(StringComparer.Ordinal);
+        WindowFigures For(string code) => figures.TryGetValue(code, out var f) ? f : figures[code] = new WindowFigures();
+        foreach (var w in window)
+        {
+            For(w.Code).Window.Received += w.Received;
+            For(w.Code).Window.HandledOnTime766 += w.OnTime;
+        }
+
+        foreach (var o in open)
+        {
+            var into = o.Bucket == last ? For(o.ProcedureCode).OpenAtEnd : For(o.ProcedureCode).OpenAtStart;
+            into.Open += o.Open;
+            into.OpenWithin766 += o.Within;
+        }
+
+        return figures
+            .Where(f => f.Value.InScope >= minInScope)
+            .Select(f => (f.Key, Item: IndicatorCalculator.ComputeItem("2.1", f.Value)))
+            .Where(r => r.Item.Value is not null)
+            .Select(r => new ProcedureOnTime(r.Key, reference.Procedures.TryGetValue(r.Key, out var p) ? p.Name : r.Key,
+                (int)r.Item.Denominator!.Value, (int)r.Item.Numerator!.Value, r.Item.Value!.Value))
+            .OrderBy(r => r.Rate).ThenByDescending(r => r.InScope).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Take(take)
             .ToList();
     }
 
-    /// <summary>Dossiers of the subtree still in progress past their deadline now, the longest overdue first.</summary>
+    /// <summary>
+    /// Dossiers of the subtree overdue today by the one rule of dossiers.md (<see cref="DossierClock.OverdueAt"/>,
+    /// the rule of Biểu 06 column 13), the longest overdue first.
+    /// </summary>
     public async Task<(int Total, IReadOnlyList<OverdueDossier> Items)> GetOverdueAsync(DashboardScope scope, string? agencyCode, int take = 50, CancellationToken ct = default)
     {
         var reference = await referenceData.GetAsync(ct);
         var agency = IndicatorService.ResolveAgency(reference.Tree,
             await ResolveInScopeAsync(scope, new DashboardQuery(default, default, HistoryView.Current, agencyCode), ct), HistoryView.Current, Today);
         var members = reference.Tree.Members(agency.Id, HistoryView.Current).ToList();
-        var now = VietnamTime.ToLocal(clock.GetUtcNow());
-        int[] open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement, DossierStatus.WaitingPayment];
+        var today = Today.DayNumber;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var overdue = db.Dossiers.AsNoTracking()
-            .Where(d => members.Contains(d.AgencyId) && open.Contains(d.Status) && d.PromisedAt != null && d.PromisedAt < now);
+        var overdue = db.Dossiers.AsNoTracking().Where(d => members.Contains(d.AgencyId)).Where(DossierClock.OverdueAtFilter(today));
         var total = await overdue.CountAsync(ct);
-        var rows = await overdue.OrderBy(d => d.PromisedAt).ThenBy(d => d.Code).Take(take)
-            .Select(d => new { d.Source, d.Code, d.ProcedureName, d.ProcedureCode, d.AgencyId, d.ReceivedAt, d.PromisedAt })
-            .ToListAsync(ct);
+        var rows = await overdue.OrderBy(d => d.PromisedDay).ThenBy(d => d.Code).Take(take).ToListAsync(ct);
         var items = rows.Select(d => new OverdueDossier(d.Source, d.Code, d.ProcedureName ?? d.ProcedureCode,
-            reference.Tree.Find(d.AgencyId)?.Name ?? "", d.ReceivedAt, d.PromisedAt,
-            d.PromisedAt is { } p ? Math.Max(1, (int)Math.Ceiling((now - p).TotalDays)) : 0)).ToList();
+            reference.Tree.Find(d.AgencyId)?.Name ?? "", d.ReceivedAt, d.PromisedAt ?? (d.PromisedDay is { } p ? DateOnly.FromDayNumber(p).ToDateTime(TimeOnly.MinValue) : null),
+            DossierClock.DaysLateAt(d, today), d.PromisedEstimated)).ToList();
         return (total, items);
     }
 

@@ -1,4 +1,3 @@
-using Reporting.Core.Aggregates;
 using Reporting.Core.Feeds;
 using Reporting.Core.Procedures;
 using Reporting.Web.Agencies;
@@ -14,7 +13,7 @@ public static class ProceduresApi
         return app;
     }
 
-    private static async Task<IResult> PutProcedures(HttpRequest request, ProcedureCatalogImport import, AggregateMaintenance maintenance, CancellationToken ct)
+    private static async Task<IResult> PutProcedures(HttpRequest request, ProcedureCatalogImport import, CancellationToken ct)
     {
         var (items, problem) = await ImportProblems.ReadItemsAsync<ProcedureFeedItem>(request, ct);
         if (problem is not null)
@@ -28,9 +27,7 @@ public static class ProceduresApi
             return ImportProblems.Refused(result, "Danh mục TTHC");
         }
 
-        // Fees, results and statutory times feed dossier facts: re-derive the dossiers they touch.
-        var changed = result.ChangedProcedureCodes.ToList();
-        var refreshed = changed.Count == 0 ? 0 : await maintenance.RefreshDossiersAsync(d => changed.Contains(d.ProcedureCode), ct);
-        return Results.Ok(new { counts = ImportProblems.Counts(result.Counts), changedProcedures = changed.Count, dossiersRecomputed = refreshed });
+        // Fees, results and statutory times feed dossier facts: the import re-derived the dossiers they touch.
+        return Results.Ok(new { counts = ImportProblems.Counts(result.Counts), changedProcedures = result.ChangedProcedureCodes.Count, dossiersRecomputed = result.DossiersRecomputed });
     }
 }

@@ -203,6 +203,9 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("LastChangeAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("ReferenceVersion")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.ToTable("AggregateState", (string)null);
@@ -672,6 +675,8 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
                     b.HasIndex("AgencyId", "EndDay");
 
                     b.HasIndex("AgencyId", "ReceivedDay");
+
+                    b.HasIndex("ProcedureKnown", "ProcedureCode");
 
                     b.ToTable("Dossiers");
                 });

@@ -196,6 +196,9 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("LastChangeAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ReferenceVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("AggregateState", (string)null);
@@ -661,6 +664,8 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("AgencyId", "EndDay");
 
                     b.HasIndex("AgencyId", "ReceivedDay");
+
+                    b.HasIndex("ProcedureKnown", "ProcedureCode");
 
                     b.ToTable("Dossiers");
                 });

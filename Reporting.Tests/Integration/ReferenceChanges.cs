@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Persistence;
+
+namespace Reporting.Tests.Integration;
+
+/// <summary>
+/// For tests that write agencies, procedures or the calendar straight into the database: bump the
+/// versions as every production writer does in its transaction (ADR 006), so caches see the change.
+/// </summary>
+public static class ReferenceChanges
+{
+    public static async Task CommittedAsync(IServiceProvider services)
+    {
+        await using (var db = await services.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContextAsync())
+        {
+            var bumped = await db.AggregateStates.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.DataVersion, x => x.DataVersion + 1)
+                .SetProperty(x => x.ReferenceVersion, x => x.ReferenceVersion + 1));
+            Assert.Equal(1, bumped);
+        }
+
+        services.GetRequiredService<ReferenceData>().Invalidate();
+    }
+}
