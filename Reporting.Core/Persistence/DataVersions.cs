@@ -20,7 +20,7 @@ public sealed class DataVersions(IDbContextFactory<ReportingDbContext> dbFactory
     /// <summary>How long a reading of the state row is trusted.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
-    private sealed record Reading(Task<DataStamp> Stamp, long StartedAt, int Generation);
+    private sealed record Reading(Task<DataStamp> Stamp, DateTimeOffset StartedAt, int Generation);
 
     private Reading? _reading;
     private int _generation;
@@ -29,12 +29,14 @@ public sealed class DataVersions(IDbContextFactory<ReportingDbContext> dbFactory
     {
         var generation = Volatile.Read(ref _generation);
         var reading = Volatile.Read(ref _reading);
+        var now = clock.GetUtcNow();
+        var age = reading is null ? MaxAge : now - reading.StartedAt;
         if (reading is null || reading.Generation != generation || reading.Stamp.IsFaulted || reading.Stamp.IsCanceled
-            || clock.GetElapsedTime(reading.StartedAt) >= MaxAge)
+            || age >= MaxAge || age < TimeSpan.Zero)
         {
             // Shared by concurrent callers and not cancelled by one of them leaving. A reading started
             // before an Expire is never reused after it: its generation is older.
-            var fresh = new Reading(Task.Run(() => ReadFreshAsync(CancellationToken.None), CancellationToken.None), clock.GetTimestamp(), generation);
+            var fresh = new Reading(Task.Run(() => ReadFreshAsync(CancellationToken.None), CancellationToken.None), now, generation);
             Interlocked.CompareExchange(ref _reading, fresh, reading);
             reading = fresh;
         }

@@ -33,7 +33,10 @@ public sealed class CollectorDatabase : IAsyncDisposable
 
     public CollectorRunner Runner => Services.GetRequiredService<CollectorRunner>();
 
-    public static async Task<CollectorDatabase> CreateAsync(DemoProvince province, string? simulatorUrl, int pageSize = 500)
+    /// <param name="importReference">false: the tree and the catalogue are left for the test to import.</param>
+    /// <param name="configure">More services (a test's database hook, for instance).</param>
+    public static async Task<CollectorDatabase> CreateAsync(DemoProvince province, string? simulatorUrl, int pageSize = 500,
+        bool importReference = true, Action<IServiceCollection>? configure = null)
     {
         var path = Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -52,16 +55,19 @@ public sealed class CollectorDatabase : IAsyncDisposable
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         builder.AddReportingCore();
         builder.AddCollectors();
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         var db = new CollectorDatabase(host);
         await host.Services.InitializeDatabaseAsync();
-        await using (var scope = host.Services.CreateAsyncScope())
+        if (importReference)
         {
+            await using var scope = host.Services.CreateAsyncScope();
             var tree = await scope.ServiceProvider.GetRequiredService<AgencyTreeImport>().ReplaceAsync(province.Tree.Items);
             Assert.True(tree.Succeeded);
             var catalogue = await scope.ServiceProvider.GetRequiredService<ProcedureCatalogImport>().ReplaceAsync(province.Procedures);
             Assert.True(catalogue.Succeeded);
         }
+
         if (simulatorUrl is not null)
         {
             await using var context = db.CreateDbContext();

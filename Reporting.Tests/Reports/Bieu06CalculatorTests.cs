@@ -316,6 +316,7 @@ public class Bieu06EndToEndTests(GeneratedProvince generated) : IClassFixture<Ge
     {
         var services = new ServiceCollection();
         services.AddSingleton<IDbContextFactory<ReportingDbContext>>(generated.Db);
+        services.AddSingleton<DataVersions>();
         services.AddSingleton<ReferenceData>();
 
         services.AddBieu06();
