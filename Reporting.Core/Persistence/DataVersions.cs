@@ -47,6 +47,16 @@ public sealed class DataVersions(IDbContextFactory<ReportingDbContext> dbFactory
     /// <summary>This process committed a change: the next <see cref="GetAsync"/> reads the row again.</summary>
     public void Expire() => Interlocked.Increment(ref _generation);
 
+    /// <summary>
+    /// For a writer outside ingest and the imports (seeding, manual values, targets): bumps the versions
+    /// in <paramref name="db"/>'s current transaction, which should hold the change; the caller calls
+    /// <see cref="Expire"/> after committing. Does nothing before the state row exists.
+    /// </summary>
+    public static Task BumpAsync(ReportingDbContext db, bool reference, CancellationToken ct) =>
+        db.AggregateStates.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.DataVersion, x => x.DataVersion + 1)
+            .SetProperty(x => x.ReferenceVersion, x => reference ? x.ReferenceVersion + 1 : x.ReferenceVersion), ct);
+
     /// <summary>The versions as <paramref name="db"/> sees them (inside its transaction, when it has one).</summary>
     public static async Task<DataStamp> ReadAsync(ReportingDbContext db, CancellationToken ct)
     {

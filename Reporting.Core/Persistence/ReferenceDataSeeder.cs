@@ -69,9 +69,7 @@ public static class ReferenceDataSeeder
 
         // Caches of every node are keyed by these versions, bumped with the change (ADR 006).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.AggregateStates.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.DataVersion, x => x.DataVersion + 1)
-            .SetProperty(x => x.ReferenceVersion, x => reference ? x.ReferenceVersion + 1 : x.ReferenceVersion), ct);
+        await DataVersions.BumpAsync(db, reference, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -147,7 +147,12 @@ public sealed class DemoSeedingService(
             }
         }
 
+        // Dashboards cache by data version (ADR 006): the values and the bump commit together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await DataVersions.BumpAsync(db, reference: false, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        services.GetRequiredService<DataVersions>().Expire();
     }
 
     private static void EnsureApplied(ImportResult result, string what)
