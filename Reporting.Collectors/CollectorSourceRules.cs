@@ -2,6 +2,7 @@ using System.Globalization;
 using Quartz;
 using Reporting.Core.Collectors;
 using Reporting.Core.Ingest;
+using Reporting.Core.Persistence;
 
 namespace Reporting.Collectors;
 
@@ -17,11 +18,11 @@ public sealed record SourceFieldError(string Field, string Message);
 /// </summary>
 public static class CollectorSourceRules
 {
-    /// <summary>The widths of the <c>CollectorSources</c> columns.</summary>
+    /// <summary>The widths of the <c>CollectorSources</c> columns (the key is stored encrypted, so its input limit is its own).</summary>
     public const int MaxNameLength = SourceName.MaxLength;
-    public const int MaxUrlLength = 500;
+    public const int MaxUrlLength = ColumnWidths.CollectorBaseUrl;
     public const int MaxApiKeyLength = 500;
-    public const int MaxCronLength = 120;
+    public const int MaxCronLength = ColumnWidths.CollectorCron;
     public const int MaxPageSize = 100_000;
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
