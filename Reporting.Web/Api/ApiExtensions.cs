@@ -22,6 +22,7 @@ public static class ApiExtensions
         services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
         services.AddExceptionHandler<QueryExceptionHandler>();
         services.AddOpenApi();
+        builder.AddRequestLimits();
         return builder;
     }
 }
