@@ -33,7 +33,8 @@ public sealed class CollectorDatabase : IAsyncDisposable
 
     public CollectorRunner Runner => Services.GetRequiredService<CollectorRunner>();
 
-    public static async Task<CollectorDatabase> CreateAsync(DemoProvince province, string? simulatorUrl, int pageSize = 500)
+    /// <param name="settings">More settings; the simulators on 127.0.0.1 are allowed (<c>Collectors:AllowedNetworks</c>) unless these say otherwise.</param>
+    public static async Task<CollectorDatabase> CreateAsync(DemoProvince province, string? simulatorUrl, int pageSize = 500, IDictionary<string, string?>? settings = null)
     {
         var path = Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -47,7 +48,13 @@ public sealed class CollectorDatabase : IAsyncDisposable
             ["Collectors:Http:TotalTimeoutSeconds"] = "3",
             ["Collectors:Http:Retries"] = "1",
             ["Collectors:Http:BackoffMilliseconds"] = "50",
+            ["Collectors:AllowedNetworks:0"] = "127.0.0.0/8",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         builder.AddReportingCore();
