@@ -17,6 +17,22 @@ public sealed class CollectorOptions : IValidatableObject
 
     public CollectorHttpOptions Http { get; set; } = new();
 
+    /// <summary>
+    /// Private networks (CIDRs, e.g. <c>10.20.0.0/16</c>) collectors may reach, beside public addresses: provincial
+    /// systems often live behind the integration platform. Loopback only when listed (or in demo mode); link-local
+    /// and cloud metadata addresses never (<see cref="CollectorNetworkPolicy"/>).
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Largest answer read from a source, in megabytes; a larger one fails the run (the page is not stored).</summary>
+    [Range(1, 1024, ErrorMessage = "Collectors:MaxResponseMegabytes phải từ 1 đến 1024 (MB).")]
+    public int MaxResponseMegabytes { get; set; } = 50;
+
+    public long MaxResponseBytes => MaxResponseMegabytes * 1024L * 1024L;
+
+    /// <summary>Demo mode (<c>Demo:Enabled</c>): the product's own simulators on loopback may be read. Set by the host, not bound.</summary>
+    public bool DemoLoopback { get; internal set; }
+
     /// <summary>A source without a successful run for longer than this is flagged stale (dashboards warn).</summary>
     [Range(1, 100_000)] public int StaleAfterMinutes { get; set; } = 60;
 
@@ -62,12 +78,26 @@ public sealed class CollectorOptions : IValidatableObject
     /// <summary>Each configured source against <see cref="CollectorSourceRules"/>, and names unique.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        for (var i = 0; i < AllowedNetworks.Count; i++)
+        {
+            if (CollectorNetworkPolicy.CidrProblem(AllowedNetworks[i]) is { } cidr)
+            {
+                yield return new ValidationResult($"Collectors:AllowedNetworks:{i}: {cidr}.", [$"Collectors:AllowedNetworks:{i}"]);
+            }
+        }
+
+        if (AllowedNetworks.Any(n => CollectorNetworkPolicy.CidrProblem(n) is not null))
+        {
+            yield break;
+        }
+
+        var policy = CollectorNetworkPolicy.From(this);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Sources.Count; i++)
         {
             var s = Sources[i];
             var at = $"Collectors:Sources:{i}";
-            foreach (var error in CollectorSourceRules.Check(new CollectorSourceInput(s.Name, s.Kind.ToString(), s.BaseUrl, s.ApiKey, s.Cron, s.PageSize)))
+            foreach (var error in CollectorSourceRules.Check(new CollectorSourceInput(s.Name, s.Kind.ToString(), s.BaseUrl, s.ApiKey, s.Cron, s.PageSize), policy))
             {
                 yield return new ValidationResult($"{at}:{error.Field}: {error.Message} (giá trị '{ValueOf(s, error.Field)}')", [$"{at}:{error.Field}"]);
             }

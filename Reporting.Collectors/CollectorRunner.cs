@@ -23,6 +23,7 @@ public sealed class CollectorRunner(
     PaymentIngestor payments,
     IServiceScopeFactory scopes,
     CollectorSourceEvents events,
+    SourceKeyProtection keys,
     TimeProvider clock,
     ILogger<CollectorRunner> logger)
 {
@@ -44,6 +45,9 @@ public sealed class CollectorRunner(
         var state = CollectorSourceState.Ok;
         try
         {
+            // Decrypted for this run only: the entity is not tracked, nothing writes it back.
+            source.ApiKey = RevealKey(source);
+
             // Typed clients (fresh handlers from the factory) and the scoped imports live for one run.
             await using var services = scopes.CreateAsyncScope();
             var provider = services.ServiceProvider;
@@ -77,19 +81,20 @@ public sealed class CollectorRunner(
             run.Status = CollectorRunStatus.Misconfigured;
             run.Error = e.Message;
             state = CollectorSourceState.Misconfigured;
-            logger.LogWarning("Collector source {Source} refused the key: {Error}", source.Name, e.Message);
+            logger.LogWarning("Collector source {Source} is misconfigured: {Detail}", source.Name, e.Detail);
         }
         catch (SourceFailedException e)
         {
             run.Status = CollectorRunStatus.Failed;
             run.Error = e.Message;
             state = CollectorSourceState.Failing;
-            logger.LogWarning(e.InnerException, "Collector run of {Source} failed: {Error}", source.Name, e.Message);
+            logger.LogWarning(e.InnerException, "Collector run of {Source} failed: {Detail}", source.Name, e.Detail);
         }
         catch (Exception e)
         {
             run.Status = CollectorRunStatus.Failed;
-            run.Error = "Lỗi không mong đợi khi thu thập dữ liệu: " + e.Message;
+            // The exception's text may name addresses and ports: it goes to the log, not to the page.
+            run.Error = "Lỗi không mong đợi khi thu thập dữ liệu; chi tiết trong nhật ký máy chủ.";
             state = CollectorSourceState.Failing;
             logger.LogError(e, "Collector run of {Source} failed unexpectedly", source.Name);
         }
@@ -235,6 +240,20 @@ public sealed class CollectorRunner(
         }
 
         return max;
+    }
+
+    private string? RevealKey(CollectorSource source)
+    {
+        try
+        {
+            return keys.Reveal(source.ApiKey);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new SourceMisconfiguredException(
+                "Không giải mã được khóa truy cập đã lưu của nguồn (khóa mã hóa của máy chủ đã mất): quản trị viên cần nhập lại khóa.",
+                $"the stored key cannot be decrypted: {e.Message}");
+        }
     }
 
     private DateTime Now() => VietnamTime.ToLocal(clock.GetUtcNow());

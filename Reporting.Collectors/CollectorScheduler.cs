@@ -13,6 +13,7 @@ public sealed class CollectorScheduler(
     IDbContextFactory<ReportingDbContext> dbFactory,
     IOptions<CollectorOptions> options,
     CollectorSourceEvents events,
+    SourceKeyProtection keys,
     ILogger<CollectorScheduler> logger)
 {
     /// <summary>Adds the configured sources that the database does not know yet (the database wins afterwards).</summary>
@@ -24,7 +25,7 @@ public sealed class CollectorScheduler(
         {
             db.CollectorSources.Add(new CollectorSource
             {
-                Name = s.Name, Kind = s.Kind, BaseUrl = s.BaseUrl, ApiKey = s.ApiKey, Cron = s.Cron, PageSize = s.PageSize,
+                Name = s.Name, Kind = s.Kind, BaseUrl = s.BaseUrl, ApiKey = keys.Protect(s.ApiKey), Cron = s.Cron, PageSize = s.PageSize,
             });
             logger.LogInformation("Collector source {Source} ({Kind}) added from configuration", s.Name, s.Kind);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Quartz;
 using Reporting.Core.Collectors;
 using Reporting.Core.Ingest;
+using Reporting.Core.Persistence;
 
 namespace Reporting.Collectors;
 
@@ -17,16 +18,21 @@ public sealed record SourceFieldError(string Field, string Message);
 /// </summary>
 public static class CollectorSourceRules
 {
-    /// <summary>The widths of the <c>CollectorSources</c> columns.</summary>
+    /// <summary>The widths of the <c>CollectorSources</c> columns (the key is stored encrypted, so its input limit is its own).</summary>
     public const int MaxNameLength = SourceName.MaxLength;
-    public const int MaxUrlLength = 500;
+    public const int MaxUrlLength = ColumnWidths.CollectorBaseUrl;
     public const int MaxApiKeyLength = 500;
-    public const int MaxCronLength = 120;
+    public const int MaxCronLength = ColumnWidths.CollectorCron;
     public const int MaxPageSize = 100_000;
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static IReadOnlyList<SourceFieldError> Check(CollectorSourceInput input)
+    /// <summary>
+    /// Every rule that needs no network: with a <paramref name="policy"/>, an address literal (or <c>localhost</c>) in
+    /// the URL is checked too. The configuration is checked this way at start-up (a name server may be down then);
+    /// the admin API and the page use <see cref="CheckAsync"/>, and every connection is checked again at run time.
+    /// </summary>
+    public static IReadOnlyList<SourceFieldError> Check(CollectorSourceInput input, CollectorNetworkPolicy? policy = null)
     {
         var errors = new List<SourceFieldError>();
         if (string.IsNullOrWhiteSpace(input.Name))
@@ -51,6 +57,14 @@ public static class CollectorSourceRules
         {
             errors.Add(new("BaseUrl", $"Địa chỉ dài tối đa {MaxUrlLength} ký tự."));
         }
+        else if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            errors.Add(new("BaseUrl", "Địa chỉ không được chứa tên đăng nhập hoặc mật khẩu; khóa truy cập nhập ở ô riêng."));
+        }
+        else if (policy is not null && LiteralAddress(uri) is { } literal && policy.Problem(literal) is { } refused)
+        {
+            errors.Add(new("BaseUrl", Refused(refused)));
+        }
 
         if (input.ApiKey is { Length: > MaxApiKeyLength })
         {
@@ -69,6 +83,32 @@ public static class CollectorSourceRules
 
         return errors;
     }
+
+    /// <summary><see cref="Check"/>, then the host resolved and each of its addresses checked against <paramref name="policy"/>.</summary>
+    public static async Task<IReadOnlyList<SourceFieldError>> CheckAsync(CollectorSourceInput input, CollectorNetworkPolicy policy, CancellationToken ct = default)
+    {
+        var errors = Check(input, policy).ToList();
+        if (errors.All(e => e.Field != "BaseUrl") && Uri.TryCreate(input.BaseUrl, UriKind.Absolute, out var uri))
+        {
+            if (await policy.HostProblemAsync(uri.Host, ct) is { } problem)
+            {
+                errors.Add(new("BaseUrl", Refused(problem)));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The scheme, host and port of a URL, to tell whether a source moved to another server.</summary>
+    public static string? Authority(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() : null;
+
+    private static string Refused(string problem) => $"Không được phép thu thập từ địa chỉ này: {problem}.";
+
+    private static System.Net.IPAddress? LiteralAddress(Uri uri) =>
+        uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) ? address
+        : string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? System.Net.IPAddress.Loopback
+        : null;
 
     /// <summary>Why a Quartz cron expression is refused, or null when it is valid.</summary>
     public static string? CronProblem(string? cron)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Quartz;
 using Reporting.Core.Persistence;
 
@@ -21,6 +22,11 @@ public static class CollectorsExtensions
         var services = builder.Services;
         services.AddOptions<CollectorOptions>().BindConfiguration(CollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(CollectorOptions.Section).Get<CollectorOptions>() ?? new CollectorOptions();
+
+        // Demo mode reads the product's own simulators on the loopback address.
+        var demo = builder.Configuration.GetValue<bool>("Demo:Enabled");
+        services.PostConfigure<CollectorOptions>(o => o.DemoLoopback = demo);
+        services.AddSingleton(sp => CollectorNetworkPolicy.From(sp.GetRequiredService<IOptions<CollectorOptions>>().Value));
 
         AddClient<DossierFeedClient>(services, options.Http);
         AddClient<PaymentFeedClient>(services, options.Http);
@@ -83,6 +89,7 @@ public static class CollectorsExtensions
     private static void AddClient<TClient>(IServiceCollection services, CollectorHttpOptions http) where TClient : class
     {
         services.AddHttpClient<TClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => CollectorHttpHandler.Create(sp.GetRequiredService<CollectorNetworkPolicy>()))
             .AddStandardResilienceHandler(r =>
             {
                 r.AttemptTimeout.Timeout = TimeSpan.FromSeconds(http.AttemptTimeoutSeconds);

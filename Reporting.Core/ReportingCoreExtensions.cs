@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,12 @@ public static class ReportingCoreExtensions
             services.AddSingleton<IDbContextFactory<ReportingDbContext>, ReportingDbContextFactory<SqliteReportingDbContext>>();
         }
 
+        // The Data Protection key ring lives in the reporting database, so a restart and every other node can decrypt
+        // (collector source keys, and the framework's own uses). The key store resolves a scoped context.
+        services.AddScoped<ReportingDbContext>(sp => sp.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContext());
+        services.AddDataProtection().SetApplicationName("Reporting System").PersistKeysToDbContext<ReportingDbContext>();
+        services.AddSingleton<Collectors.SourceKeyProtection>();
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataVersions>();
         services.AddSingleton<ReferenceData>();
@@ -65,7 +72,7 @@ public static class ReportingCoreExtensions
         return builder;
     }
 
-    /// <summary>Applies migrations (unless turned off), seeds reference data and extends the open-dossier horizon.</summary>
+    /// <summary>Applies migrations (unless turned off), seeds reference data, encrypts collector keys still stored plain and extends the open-dossier horizon.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
@@ -89,6 +96,7 @@ public static class ReportingCoreExtensions
         await using (var db = await services.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContextAsync(ct))
         {
             await ReferenceDataSeeder.SeedAsync(db, ct);
+            await services.GetRequiredService<Collectors.SourceKeyProtection>().ProtectPlainKeysAsync(db, ct);
         }
 
         services.GetRequiredService<DataVersions>().Expire();

@@ -29,10 +29,10 @@ internal static class AgencyTreeValidator
 {
     public const string DateFormat = "yyyy-MM-dd";
 
-    // Column sizes of AgencyConfiguration.
-    private const int CodeMax = 64;
-    private const int NameMax = 300;
-    private const int AdminUnitCodeMax = 10;
+    // The columns of AgencyConfiguration.
+    private const int CodeMax = Persistence.ColumnWidths.AgencyCode;
+    private const int NameMax = Persistence.ColumnWidths.AgencyName;
+    private const int AdminUnitCodeMax = Persistence.ColumnWidths.AdminUnitCode;
 
     private static readonly StringComparer Codes = StringComparer.OrdinalIgnoreCase;
 

@@ -251,7 +251,7 @@ public sealed class DossierIngestor(
         record.Json.ValueKind == System.Text.Json.JsonValueKind.Object
         && record.Json.TryGetProperty(field, out var key)
         && key.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number
-            ? Truncate(key.ValueKind == System.Text.Json.JsonValueKind.String ? key.GetString()! : key.GetRawText(), 64)
+            ? Truncate(key.ValueKind == System.Text.Json.JsonValueKind.String ? key.GetString()! : key.GetRawText(), ColumnWidths.DossierCode)
             : null;
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

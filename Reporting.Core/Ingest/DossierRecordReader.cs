@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reporting.Core.Dossiers;
+using Reporting.Core.Persistence;
 
 namespace Reporting.Core.Ingest;
 
@@ -18,9 +19,12 @@ public static class DossierRecordReader
         }
 
         var r = new JsonRecord(element, reasons);
-        var code = r.String("MaHoSo", required: true);
-        var procedureCode = r.String("MaTTHC", required: true);
-        var agencyCode = r.String("MaDonVi", required: true);
+        var code = r.String("MaHoSo", required: true, ColumnWidths.DossierCode);
+        var procedureCode = r.String("MaTTHC", required: true, ColumnWidths.ProcedureCode);
+        var agencyCode = r.String("MaDonVi", required: true, ColumnWidths.AgencyCode);
+        var procedureName = r.String("TenTTHC", maxLength: ColumnWidths.ProcedureName);
+        var fieldCode = r.String("MaLinhVuc", maxLength: ColumnWidths.FieldCode);
+        var fieldName = r.String("TenLinhVuc", maxLength: ColumnWidths.FieldName);
         var status = r.Code("TrangThaiHoSo", DossierStatus.IsKnown, required: true);
         var channel = r.Code("KenhThucHien", v => v is >= 1 and <= 3) ?? Channel.InPerson;
         var updated = r.Date("NgayCapNhat", required: true);
@@ -92,9 +96,9 @@ public static class DossierRecordReader
             Source = source,
             Code = code!,
             ProcedureCode = procedureCode!,
-            ProcedureName = r.String("TenTTHC"),
-            FieldCode = r.String("MaLinhVuc"),
-            FieldName = r.String("TenLinhVuc"),
+            ProcedureName = procedureName,
+            FieldCode = fieldCode,
+            FieldName = fieldName,
             AgencyCode = agencyCode!,
             Channel = channel,
             Status = status!.Value,

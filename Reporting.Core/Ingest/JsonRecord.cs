@@ -12,7 +12,8 @@ internal readonly struct JsonRecord(JsonElement element, List<QuarantineReason> 
 {
     public JsonElement Element => element;
 
-    public string? String(string field, bool required = false)
+    /// <summary>A trimmed text; longer than <paramref name="maxLength"/> (its column's width) is a <c>too-long</c> reason.</summary>
+    public string? String(string field, bool required = false, int maxLength = int.MaxValue)
     {
         if (!element.TryGetProperty(field, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
@@ -36,6 +37,12 @@ internal readonly struct JsonRecord(JsonElement element, List<QuarantineReason> 
         if (text.Length == 0)
         {
             if (required) reasons.Add(QuarantineReason.Missing(prefix + field));
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            reasons.Add(QuarantineReason.Long(prefix + field, text.Length, maxLength));
             return null;
         }
 
@@ -90,7 +97,14 @@ internal readonly struct JsonRecord(JsonElement element, List<QuarantineReason> 
 
         if (FeedDates.TryParse(text, out var local))
         {
-            return local;
+            if (Periods.DateBounds.Contains(local))
+            {
+                return local;
+            }
+
+            reasons.Add(new QuarantineReason(QuarantineReason.BadDate, prefix + field,
+                $"Ngày ở trường {prefix + field} ngoài khoảng chấp nhận ({Periods.DateBounds.Range}): '{text}'."));
+            return null;
         }
 
         reasons.Add(QuarantineReason.Date(prefix + field, text));

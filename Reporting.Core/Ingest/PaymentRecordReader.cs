@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reporting.Core.Persistence;
 
 namespace Reporting.Core.Ingest;
 
@@ -16,11 +17,11 @@ public static class PaymentRecordReader
         }
 
         var r = new JsonRecord(element, reasons);
-        var transaction = r.String("MaGiaoDich", required: true);
-        var dossier = r.String("MaHoSo", required: true);
+        var transaction = r.String("MaGiaoDich", required: true, ColumnWidths.TransactionCode);
+        var dossier = r.String("MaHoSo", required: true, ColumnWidths.DossierCode);
         var amount = r.Decimal("SoTien", required: true);
         var channel = r.Code("KenhThanhToan", v => v is 1 or 2);
-        var state = r.String("TrangThai");
+        var state = r.String("TrangThai", maxLength: ColumnWidths.PaymentState);
         var paidAt = r.Date("ThoiGianThanhToan");
         var updated = r.Date("NgayCapNhat", required: true);
         if (state is not null && !States.Contains(state, StringComparer.Ordinal))

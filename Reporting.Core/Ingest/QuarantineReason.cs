@@ -12,6 +12,7 @@ public sealed record QuarantineReason(string Code, string? Field, string Message
     public const string UnknownAgency = "unknown-agency";
     public const string OutsideKeyScope = "outside-key-scope";
     public const string NotAnObject = "not-an-object";
+    public const string TooLong = "too-long";
 
     public static QuarantineReason Missing(string field) =>
         new(MissingField, field, $"Thiếu trường bắt buộc {field}.");
@@ -21,6 +22,10 @@ public sealed record QuarantineReason(string Code, string? Field, string Message
 
     public static QuarantineReason Date(string field, string value) =>
         new(BadDate, field, $"Ngày không đúng định dạng yyyyMMddHHmmss ở trường {field}: '{value}'.");
+
+    /// <summary>A text longer than its column (<see cref="Persistence.ColumnWidths"/>): kept whole in the quarantine, never cut.</summary>
+    public static QuarantineReason Long(string field, int length, int max) =>
+        new(TooLong, field, $"Trường {field} dài {length:N0} ký tự, vượt độ dài tối đa {max} ký tự.");
 
     public static QuarantineReason Value(string field, string value) =>
         new(BadValue, field, $"Giá trị không hợp lệ ở trường {field}: '{value}'.");

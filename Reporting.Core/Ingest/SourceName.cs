@@ -9,7 +9,7 @@ namespace Reporting.Core.Ingest;
 public static partial class SourceName
 {
     /// <summary>The width of the source columns.</summary>
-    public const int MaxLength = 64;
+    public const int MaxLength = Persistence.ColumnWidths.SourceName;
 
     /// <summary>Why a non-empty <paramref name="name"/> is refused, in Vietnamese, or null when it is valid.</summary>
     public static string? Problem(string name, string example) =>

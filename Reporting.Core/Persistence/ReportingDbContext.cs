@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
@@ -12,9 +13,10 @@ namespace Reporting.Core.Persistence;
 
 /// <summary>
 /// The reporting database. Each provider has a thin subclass carrying its own migration set
-/// (docs/decisions/001-two-migration-sets.md); services depend on this base type.
+/// (docs/decisions/001-two-migration-sets.md); services depend on this base type. It also holds the ASP.NET Core
+/// Data Protection key ring (docs/decisions/009-collector-source-keys-encrypted.md), so every node shares it.
 /// </summary>
-public abstract class ReportingDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ReportingDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencySuccession> AgencySuccessions => Set<AgencySuccession>();
@@ -35,6 +37,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<CollectorSource> CollectorSources => Set<CollectorSource>();
     public DbSet<CollectorWatermark> CollectorWatermarks => Set<CollectorWatermark>();
     public DbSet<CollectorRun> CollectorRuns => Set<CollectorRun>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);

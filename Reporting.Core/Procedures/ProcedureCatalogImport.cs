@@ -25,11 +25,11 @@ public sealed class ProcedureCatalogImport(
     IngestGate ingestGate,
     TimeProvider clock)
 {
-    // Column sizes of ProcedureConfiguration.
-    private const int CodeMax = 32;
-    private const int NameMax = 1000;
-    private const int FieldCodeMax = 64;
-    private const int FieldNameMax = 300;
+    // The columns of ProcedureConfiguration.
+    private const int CodeMax = ColumnWidths.ProcedureCode;
+    private const int NameMax = ColumnWidths.ProcedureName;
+    private const int FieldCodeMax = ColumnWidths.FieldCode;
+    private const int FieldNameMax = ColumnWidths.FieldName;
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
 

@@ -35,8 +35,9 @@ public sealed class CollectorDatabase : IAsyncDisposable
 
     /// <param name="importReference">false: the tree and the catalogue are left for the test to import.</param>
     /// <param name="configure">More services (a test's database hook, for instance).</param>
+    /// <param name="settings">More settings; the simulators on 127.0.0.1 are allowed (<c>Collectors:AllowedNetworks</c>) unless these say otherwise.</param>
     public static async Task<CollectorDatabase> CreateAsync(DemoProvince province, string? simulatorUrl, int pageSize = 500,
-        bool importReference = true, Action<IServiceCollection>? configure = null)
+        bool importReference = true, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var path = Path.Combine(Path.GetTempPath(), "reporting-tests", $"collectors-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -50,7 +51,13 @@ public sealed class CollectorDatabase : IAsyncDisposable
             ["Collectors:Http:TotalTimeoutSeconds"] = "3",
             ["Collectors:Http:Retries"] = "1",
             ["Collectors:Http:BackoffMilliseconds"] = "50",
+            ["Collectors:AllowedNetworks:0"] = "127.0.0.0/8",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         builder.AddReportingCore();

@@ -81,7 +81,7 @@ public sealed class CollectorHostingTests
             await using (var db = await factory.CreateDbContextAsync())
             {
                 var source = await db.CollectorSources.SingleAsync();
-                Assert.Equal("secret-key", source.ApiKey);
+                Assert.Equal("secret-key", host.Services.GetRequiredService<SourceKeyProtection>().Reveal(source.ApiKey));
                 Assert.Equal(200, source.PageSize);
             }
 
@@ -304,6 +304,7 @@ public sealed class CollectorHostingTests
         {
             ["ConnectionStrings:Reporting"] = $"Data Source={path}",
             ["Database:Provider"] = "Sqlite",
+            ["Collectors:AllowedNetworks:0"] = "127.0.0.0/8", // the simulators
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
@@ -323,6 +324,7 @@ public sealed class CollectorHostingTests
             ["Collectors:Sources:0:Kind"] = "DossierFeed",
             ["Collectors:Sources:0:BaseUrl"] = simulatorUrl + "/simulators/motcua",
             ["Collectors:Sources:0:ApiKey"] = SourceKey,
+            ["Collectors:AllowedNetworks:0"] = "127.0.0.0/8", // the simulator
             ["Collectors:Sources:0:Cron"] = "0 0 3 * * ?",
         };
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Reporting.Core.Collectors;
 using Reporting.Collectors;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
@@ -49,7 +50,8 @@ public sealed class MisfireTests
         var factory = provider.GetRequiredService<ISchedulerFactory>();
         var events = db.Services.GetRequiredService<CollectorSourceEvents>();
         var collectors = new CollectorScheduler(factory, db.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>(),
-            Options.Create(new CollectorOptions { Quartz = { FireOnceAfterMisfire = fireOnceAfterMisfire } }), events, NullLogger<CollectorScheduler>.Instance);
+            Options.Create(new CollectorOptions { Quartz = { FireOnceAfterMisfire = fireOnceAfterMisfire } }), events,
+            db.Services.GetRequiredService<SourceKeyProtection>(), NullLogger<CollectorScheduler>.Instance);
         var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         events.Changed += source => ran.TrySetResult();
 

@@ -703,4 +703,17 @@ public sealed class AgencyTreeImportTests : IDisposable
 
         Assert.Contains(new DateOnly(2019, 6, 30).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), reason.Message);
     }
+
+    [Fact]
+    public void Codes_and_names_are_refused_one_character_over_the_width_the_EF_model_gives_their_column()
+    {
+        using var db = _db.CreateDbContext();
+        var entity = db.Model.FindEntityType(typeof(Agency))!;
+        var codeWidth = entity.FindProperty(nameof(Agency.Code))!.GetMaxLength()!.Value;
+        var nameWidth = entity.FindProperty(nameof(Agency.Name))!.GetMaxLength()!.Value;
+
+        Assert.Empty(AgencyTreeImport.Validate([Item(new string('1', codeWidth), "Province", null, "2020-01-01", name: new string('a', nameWidth))]));
+        Assert.Single(AgencyTreeImport.Validate([Item(new string('1', codeWidth + 1), "Province", null, "2020-01-01")]));
+        Assert.Single(AgencyTreeImport.Validate([Item("000.00.00.H99", "Province", null, "2020-01-01", name: new string('a', nameWidth + 1))]));
+    }
 }

@@ -159,6 +159,31 @@ public sealed class ProcedureCatalogImportTests : IDisposable
             reasons.Select(r => (r.Index!.Value, r.Field!)));
     }
 
+    [Theory]
+    [InlineData(nameof(Procedure.Name))]
+    [InlineData(nameof(Procedure.FieldCode))]
+    [InlineData(nameof(Procedure.FieldName))]
+    public void Texts_are_refused_one_character_over_the_width_the_EF_model_gives_their_column(string property)
+    {
+        using var db = _db.CreateDbContext();
+        var width = db.Model.FindEntityType(typeof(Procedure))!.FindProperty(property)!.GetMaxLength()!.Value;
+        List<ProcedureFeedItem> With(int length)
+        {
+            var items = Catalogue();
+            var text = new string('x', length);
+            _ = property switch
+            {
+                nameof(Procedure.Name) => items[0].TenTTHC = text,
+                nameof(Procedure.FieldCode) => items[0].MaLinhVuc = text,
+                _ => items[0].TenLinhVuc = text,
+            };
+            return items;
+        }
+
+        Assert.Empty(ProcedureCatalogImport.Validate(With(width)));
+        Assert.Single(ProcedureCatalogImport.Validate(With(width + 1)));
+    }
+
     // ---------------------------------------------------------------- apply
 
     [Fact]

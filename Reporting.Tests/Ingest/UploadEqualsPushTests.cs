@@ -23,7 +23,8 @@ public sealed class UploadEqualsPushTests
     public async Task Figures_outcomes_and_quarantine_after_an_upload_equal_those_after_pushing_the_same_records(string format, int count)
     {
         var records = Records(count);
-        await using var pushed = new ReportingAppFactory();
+        // One push call for the whole file, as one upload: above the default Ingest:MaxRecordsPerCall on purpose.
+        await using var pushed = new LargePushFactory();
         await using var uploaded = new ReportingAppFactory();
         _ = pushed.Server;
         _ = uploaded.Server;
@@ -263,5 +264,10 @@ public sealed class UploadEqualsPushTests
         return page.GetProperty("items").EnumerateArray()
             .Select(q => $"{q.GetProperty("key")}|{q.GetProperty("reasonCodes")}|{q.GetProperty("reasons")}")
             .Order(StringComparer.Ordinal).ToList();
+    }
+
+    private sealed class LargePushFactory : ReportingAppFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Ingest:MaxRecordsPerCall"] = "10000" };
     }
 }

@@ -28,6 +28,12 @@ public class ReportingAppFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Collector sources on 127.0.0.1 (the tests' simulators and unreachable placeholders) are allowed: outside demo
+    /// mode loopback is refused unless <c>Collectors:AllowedNetworks</c> lists it, as here.
+    /// </summary>
+    public bool AllowLoopbackSources { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
@@ -45,6 +51,11 @@ public class ReportingAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Api:Keys:3:Agency", agency);
             Key(builder, 4, "tests-scoped-push", ScopedIngestKey, "ingest");
             builder.UseSetting("Api:Keys:4:Agency", agency);
+        }
+
+        if (AllowLoopbackSources)
+        {
+            builder.UseSetting("Collectors:AllowedNetworks:0", "127.0.0.0/8");
         }
 
         foreach (var (key, value) in Settings)

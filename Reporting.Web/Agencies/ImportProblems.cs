@@ -27,6 +27,12 @@ public static class ImportProblems
     /// <summary>Reads <c>{ "items": [ … ] }</c>; null with a problem when the body is not that.</summary>
     public static async Task<(List<T>? Items, IResult? Problem)> ReadItemsAsync<T>(HttpRequest request, CancellationToken ct)
     {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Sai kiểu nội dung",
+                "Nội dung gửi lên phải là JSON (Content-Type: application/json) dạng { \"items\": [ … ] }."));
+        }
+
         try
         {
             var document = await request.ReadFromJsonAsync<ItemsDocument<T>>(ct);

@@ -18,8 +18,11 @@ public static class ApiExtensions
             .AddPolicy(ApiScopes.Ingest, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Ingest))
             .AddPolicy(ApiScopes.Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Admin));
         services.AddProblemDetails();
+        // Before the catch-all below: handlers are asked in registration order.
+        services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
         services.AddExceptionHandler<QueryExceptionHandler>();
         services.AddOpenApi();
+        builder.AddRequestLimits();
         return builder;
     }
 }

@@ -43,7 +43,7 @@ public interface ICollectorsAdmin
 /// <summary>The real <see cref="ICollectorsAdmin"/>: a DbContext per operation, the Quartz scheduler and the quarantine re-processor.</summary>
 public sealed class CollectorsAdmin(
     IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, QuarantineReprocessor reprocessor,
-    IOptions<CollectorOptions> options, TimeProvider clock, ILogger<CollectorsAdmin> logger) : ICollectorsAdmin
+    IOptions<CollectorOptions> options, CollectorNetworkPolicy network, SourceKeyProtection keys, TimeProvider clock, ILogger<CollectorsAdmin> logger) : ICollectorsAdmin
 {
     public async Task<IReadOnlyList<SourceDto>> ListSourcesAsync(CancellationToken ct = default)
     {
@@ -74,7 +74,7 @@ public sealed class CollectorsAdmin(
 
     public async Task<SourceSaveResult> SaveSourceAsync(string name, SourceInput input, bool mustBeNew, CancellationToken ct = default)
     {
-        var errors = CollectorSourceRules.Check(new CollectorSourceInput(name, input.Kind, input.BaseUrl, input.ApiKey, input.Cron, input.PageSize)).ToList();
+        var errors = (await CollectorSourceRules.CheckAsync(new CollectorSourceInput(name, input.Kind, input.BaseUrl, input.ApiKey, input.Cron, input.PageSize), network, ct)).ToList();
         if (input.ClearApiKey && !string.IsNullOrEmpty(input.ApiKey))
         {
             errors.Add(new("ApiKey", "Chọn một trong hai: nhập khóa mới hoặc xóa khóa đã lưu."));
@@ -103,6 +103,14 @@ public sealed class CollectorsAdmin(
             }
 
             created = source.Id == 0;
+
+            // The saved key must never follow the source to another server: a new server needs its key typed again.
+            if (!created && !string.IsNullOrEmpty(source.ApiKey) && string.IsNullOrEmpty(input.ApiKey) && !input.ClearApiKey
+                && CollectorSourceRules.Authority(source.BaseUrl) != CollectorSourceRules.Authority(input.BaseUrl))
+            {
+                return new SourceSaveResult([new("ApiKey",
+                    "Địa chỉ máy chủ của nguồn đã đổi: nhập lại khóa truy cập cho máy chủ mới (hoặc chọn xóa khóa); khóa đã lưu không được gửi sang máy chủ khác.")], Created: false);
+            }
             var reached = source.BaseUrl != input.BaseUrl || !string.IsNullOrEmpty(input.ApiKey) || input.ClearApiKey;
             var kind = Enum.Parse<CollectorKind>(input.Kind!, ignoreCase: true);
             if (!created && source.Kind != kind)
@@ -118,7 +126,7 @@ public sealed class CollectorsAdmin(
             source.PageSize = input.PageSize ?? source.PageSize;
             if (!string.IsNullOrEmpty(input.ApiKey))
             {
-                source.ApiKey = input.ApiKey;
+                source.ApiKey = keys.Protect(input.ApiKey);
             }
             else if (input.ClearApiKey)
             {

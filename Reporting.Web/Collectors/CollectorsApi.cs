@@ -91,9 +91,14 @@ public static class CollectorsApi
     /// <summary>Payments whose dossier has not arrived after <c>Collectors:UnmatchedPaymentDays</c>, oldest first, paged.</summary>
     private static async Task<IResult> Unmatched(int? page, int? pageSize, ICollectorsAdmin admin, CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 100, 1, 1000);
-        var number = Math.Max(1, page ?? 1);
-        var result = await admin.UnmatchedPaymentsAsync((number - 1) * size, size, ct);
+        var errors = new Dictionary<string, string[]>();
+        var (number, size) = ApiPaging.Read(page, pageSize, 100, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var result = await admin.UnmatchedPaymentsAsync(ApiPaging.Skip(number, size), size, ct);
         return Results.Ok(new
         {
             olderThanDays = result.OlderThanDays,

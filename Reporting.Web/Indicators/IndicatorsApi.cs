@@ -55,8 +55,7 @@ public static class IndicatorsApi
             default: errors["part"] = [$"part phải là numerator, denominator hoặc rest, không phải '{part}'."]; break;
         }
 
-        if (page is < 1) errors["page"] = ["page bắt đầu từ 1."];
-        if (pageSize is < 1 or > IndicatorDossierService.MaxPageSize) errors["pageSize"] = [$"pageSize từ 1 đến {IndicatorDossierService.MaxPageSize}."];
+        var (pageNumber, size) = ApiPaging.Read(page, pageSize, 50, errors, IndicatorDossierService.MaxPageSize);
         if (!ok || errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -70,7 +69,7 @@ public static class IndicatorsApi
 
         try
         {
-            var result = await service.GetAsync(new DossierListQuery(code, query with { AgencyCode = effective }, dossierPart, page ?? 1, pageSize ?? 50), ct);
+            var result = await service.GetAsync(new DossierListQuery(code, query with { AgencyCode = effective }, dossierPart, pageNumber, size), ct);
             return Results.Ok(new
             {
                 indicator = result.IndicatorCode,

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Reporting.Core.Agencies;
+using Microsoft.Extensions.Options;
 using Reporting.Core.Ingest;
+using Reporting.Core.Ingest.Files;
 using Reporting.Core.Persistence;
 using Reporting.Web.Api;
 
@@ -19,9 +21,10 @@ public static class IngestApi
         return app;
     }
 
-    private static async Task<IResult> IngestDossiers(HttpRequest request, DossierIngestor ingestor, ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> IngestDossiers(
+        HttpRequest request, DossierIngestor ingestor, ReferenceData reference, TimeProvider clock, IOptions<IngestUploadOptions> limits, CancellationToken ct)
     {
-        var (records, problem) = await ReadEnvelopeAsync(request, ct);
+        var (records, problem) = await ReadEnvelopeAsync(request, limits.Value.MaxRecordsPerCall, ct);
         if (problem is not null)
         {
             return problem;
@@ -37,9 +40,9 @@ public static class IngestApi
         return Results.Ok(ReportJson(report));
     }
 
-    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, CancellationToken ct)
+    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, IOptions<IngestUploadOptions> limits, CancellationToken ct)
     {
-        var (records, problem) = await ReadEnvelopeAsync(request, ct);
+        var (records, problem) = await ReadEnvelopeAsync(request, limits.Value.MaxRecordsPerCall, ct);
         if (problem is not null)
         {
             return problem;
@@ -64,8 +67,11 @@ public static class IngestApi
         return agency is null ? null : new IngestScope(code, tree.Descendants(agency.Id));
     }
 
-    /// <summary>Reads <c>{ "service": …, "isUpdating": …, "data": [ … ] }</c>; payments may also send <c>items</c>.</summary>
-    private static async Task<(List<IngestRecord>? Records, IResult? Problem)> ReadEnvelopeAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// Reads <c>{ "service": …, "isUpdating": …, "data": [ … ] }</c>; payments may also send <c>items</c>. More than
+    /// <paramref name="maxRecords"/> records is refused whole (413), before any is stored.
+    /// </summary>
+    private static async Task<(List<IngestRecord>? Records, IResult? Problem)> ReadEnvelopeAsync(HttpRequest request, int maxRecords, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -78,6 +84,8 @@ public static class IngestApi
                 $"Nội dung gửi lên không phải JSON hợp lệ: {e.Message}"));
         }
 
+        // Elements stay valid while the document lives; the document is owned by the request.
+        request.HttpContext.Response.RegisterForDispose(document);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object
             || !(root.TryGetProperty("data", out var data) || root.TryGetProperty("items", out data))
@@ -89,10 +97,15 @@ public static class IngestApi
             }));
         }
 
-        // Elements stay valid while the document lives; the document is owned by the request.
-        request.HttpContext.Response.RegisterForDispose(document);
+        if (data.GetArrayLength() is var count && count > maxRecords)
+        {
+            return (null, Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-many-records", "Quá nhiều bản ghi trong một lần gửi",
+                $"Mỗi lần gửi tối đa {maxRecords.ToString("N0", Vi)} bản ghi (Ingest:MaxRecordsPerCall); lần này có {count.ToString("N0", Vi)}. Hãy chia thành nhiều lần gửi."));
+        }
         return (data.EnumerateArray().Select(e => new IngestRecord(e)).ToList(), null);
     }
+
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     private static object ReportJson(IngestReport report) => new
     {

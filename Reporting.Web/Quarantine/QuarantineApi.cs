@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
@@ -20,8 +19,9 @@ public static class QuarantineApi
         IDbContextFactory<ReportingDbContext> dbFactory, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var fromDay = Day(from, nameof(from), errors);
-        var toDay = Day(to, nameof(to), errors);
+        var fromDay = ApiPaging.Day(from, nameof(from), errors);
+        var toDay = ApiPaging.Day(to, nameof(to), errors);
+        var (number, size) = ApiPaging.Read(page, pageSize, 100, errors);
         if (fromDay > toDay)
         {
             errors[nameof(from)] = [$"Ngày bắt đầu ({from}) sau ngày kết thúc ({to})."];
@@ -32,8 +32,6 @@ public static class QuarantineApi
             return Problems.Validation(errors);
         }
 
-        var size = Math.Clamp(pageSize ?? 100, 1, 1000);
-        var number = Math.Max(1, page ?? 1);
         var wanted = state?.ToLowerInvariant() switch
         {
             "all" => (QuarantineState?)null,
@@ -44,7 +42,7 @@ public static class QuarantineApi
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Quarantine.AsNoTracking().Filter(new QuarantineFilter(source, reason, wanted, fromDay, toDay));
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(q => q.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.OrderByDescending(q => q.Id).Skip(ApiPaging.Skip(number, size)).Take(size).ToListAsync(ct);
         return Results.Ok(new
         {
             total,
@@ -64,22 +62,5 @@ public static class QuarantineApi
                 raw = System.Text.Json.JsonDocument.Parse(q.RawJson).RootElement,
             }),
         });
-    }
-
-    /// <summary>A day <c>yyyy-MM-dd</c> (Vietnam time), null when absent; a malformed one is an error of the field.</summary>
-    private static DateOnly? Day(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors[field] = [$"{field} phải là ngày dạng yyyy-MM-dd (ví dụ 2026-11-20), không phải '{value}'."];
-        return null;
     }
 }

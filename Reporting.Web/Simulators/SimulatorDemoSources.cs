@@ -23,6 +23,7 @@ internal sealed class SimulatorDemoSources(
     CollectorRunner runner,
     CollectorScheduler scheduler,
     IOptions<SimulatorSettings> settings,
+    SourceKeyProtection keys,
     ILogger<SimulatorDemoSources> logger) : BackgroundService
 {
     public const string CatalogueSource = "demo-danhmuc";
@@ -76,7 +77,7 @@ internal sealed class SimulatorDemoSources(
         var source = await db.CollectorSources.SingleOrDefaultAsync(s => s.Name == name, ct);
         if (source is null)
         {
-            db.CollectorSources.Add(new CollectorSource { Name = name, Kind = kind, BaseUrl = baseUrl, Cron = cron, PageSize = 1000, ApiKey = settings.Value.ApiKey });
+            db.CollectorSources.Add(new CollectorSource { Name = name, Kind = kind, BaseUrl = baseUrl, Cron = cron, PageSize = 1000, ApiKey = keys.Protect(settings.Value.ApiKey) });
             await db.SaveChangesAsync(ct);
             if (watermark is { } mark && await runner.GetWatermarkAsync(name, ct) is null)
             {

@@ -8,9 +8,9 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
 {
     public void Configure(EntityTypeBuilder<Agency> b)
     {
-        b.Property(a => a.Code).HasMaxLength(64);
-        b.Property(a => a.Name).HasMaxLength(300);
-        b.Property(a => a.AdminUnitCode).HasMaxLength(10);
+        b.Property(a => a.Code).HasMaxLength(ColumnWidths.AgencyCode);
+        b.Property(a => a.Name).HasMaxLength(ColumnWidths.AgencyName);
+        b.Property(a => a.AdminUnitCode).HasMaxLength(ColumnWidths.AdminUnitCode);
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(a => new { a.Code, a.ValidFrom }).IsUnique();
         b.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -9,7 +9,7 @@ internal sealed class CollectorRunConfiguration : IEntityTypeConfiguration<Colle
     public void Configure(EntityTypeBuilder<CollectorRun> b)
     {
         b.ToTable("CollectorRuns");
-        b.Property(r => r.Source).HasMaxLength(64);
+        b.Property(r => r.Source).HasMaxLength(ColumnWidths.SourceName);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(r => r.Error).HasMaxLength(2000);
         b.HasIndex(r => new { r.Source, r.StartedAt });

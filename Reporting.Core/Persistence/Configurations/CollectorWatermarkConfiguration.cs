@@ -10,6 +10,6 @@ internal sealed class CollectorWatermarkConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("CollectorWatermarks");
         b.HasKey(w => w.Source);
-        b.Property(w => w.Source).HasMaxLength(64);
+        b.Property(w => w.Source).HasMaxLength(ColumnWidths.SourceName);
     }
 }

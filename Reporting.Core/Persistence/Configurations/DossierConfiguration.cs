@@ -10,13 +10,13 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
     {
         // Code first: payments find their dossier by code alone, through the key.
         b.HasKey(d => new { d.Code, d.Source });
-        b.Property(d => d.Source).HasMaxLength(64);
-        b.Property(d => d.Code).HasMaxLength(64);
-        b.Property(d => d.ProcedureCode).HasMaxLength(32);
-        b.Property(d => d.ProcedureName).HasMaxLength(1000);
-        b.Property(d => d.FieldCode).HasMaxLength(64);
-        b.Property(d => d.FieldName).HasMaxLength(300);
-        b.Property(d => d.AgencyCode).HasMaxLength(64);
+        b.Property(d => d.Source).HasMaxLength(ColumnWidths.SourceName);
+        b.Property(d => d.Code).HasMaxLength(ColumnWidths.DossierCode);
+        b.Property(d => d.ProcedureCode).HasMaxLength(ColumnWidths.ProcedureCode);
+        b.Property(d => d.ProcedureName).HasMaxLength(ColumnWidths.ProcedureName);
+        b.Property(d => d.FieldCode).HasMaxLength(ColumnWidths.FieldCode);
+        b.Property(d => d.FieldName).HasMaxLength(ColumnWidths.FieldName);
+        b.Property(d => d.AgencyCode).HasMaxLength(ColumnWidths.AgencyCode);
         b.Property(d => d.Handling).HasConversion<int>();
 
         // Lists behind a figure filter by agency and the received or end day.

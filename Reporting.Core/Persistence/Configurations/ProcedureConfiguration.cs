@@ -9,9 +9,9 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
     public void Configure(EntityTypeBuilder<Procedure> b)
     {
         b.HasKey(p => p.Code);
-        b.Property(p => p.Code).HasMaxLength(32);
-        b.Property(p => p.Name).HasMaxLength(1000);
-        b.Property(p => p.FieldCode).HasMaxLength(64);
-        b.Property(p => p.FieldName).HasMaxLength(300);
+        b.Property(p => p.Code).HasMaxLength(ColumnWidths.ProcedureCode);
+        b.Property(p => p.Name).HasMaxLength(ColumnWidths.ProcedureName);
+        b.Property(p => p.FieldCode).HasMaxLength(ColumnWidths.FieldCode);
+        b.Property(p => p.FieldName).HasMaxLength(ColumnWidths.FieldName);
     }
 }

@@ -9,9 +9,9 @@ internal sealed class QuarantinedRecordConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<QuarantinedRecord> b)
     {
         b.ToTable("Quarantine");
-        b.Property(q => q.Source).HasMaxLength(64);
+        b.Property(q => q.Source).HasMaxLength(ColumnWidths.SourceName);
         b.Property(q => q.Kind).HasMaxLength(16);
-        b.Property(q => q.RecordKey).HasMaxLength(64);
+        b.Property(q => q.RecordKey).HasMaxLength(ColumnWidths.DossierCode);
         b.Property(q => q.ReasonCodes).HasMaxLength(300);
         b.Property(q => q.State).HasConversion<int>();
         b.HasIndex(q => new { q.State, q.Source, q.QuarantinedAt });
