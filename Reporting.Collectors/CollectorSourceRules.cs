@@ -18,7 +18,6 @@ public sealed record SourceFieldError(string Field, string Message);
 public static class CollectorSourceRules
 {
     /// <summary>The widths of the <c>CollectorSources</c> columns.</summary>
-    public const int MaxNameLength = SourceName.MaxLength;
     public const int MaxUrlLength = 500;
     public const int MaxApiKeyLength = 500;
     public const int MaxCronLength = 120;
