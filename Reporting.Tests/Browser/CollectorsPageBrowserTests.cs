@@ -65,6 +65,7 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
         }
 
         await ScreenshotAsync(page, "collectors.png");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/thu-thap with the runs and the quarantine open");
     }
 
     [Fact]
@@ -85,6 +86,7 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
         await FillAsync(page, "form-cron", "0 0 2 * * ?");
         await FillAsync(page, "form-page-size", "5000");
         await ScreenshotAsync(page, "collectors-form.png");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/thu-thap with the source form filled in");
         await page.Locator("[data-testid=form-save]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=collectors-message]")).ToContainTextAsync($"Đã thêm nguồn {name}");
