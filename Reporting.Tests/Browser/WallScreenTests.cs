@@ -11,6 +11,7 @@ public sealed class WallScreenTests(BrowserAppFixture app)
     public async Task The_wall_screen_fits_one_full_HD_screen_and_every_chart_label_contrasts_with_its_background()
     {
         var page = await BrowserPages.OpenAsync(app, BrowserPages.Named("Màn hình lớn"), 1920, 1080);
+        await using var context = page.Context;
         await page.Locator("[data-testid=channel-mix] .apexcharts-canvas").WaitForAsync();
         await page.Locator("[data-testid=wall-ranking]").First.WaitForAsync();
         Directory.CreateDirectory(BrowserAppFixture.ScreenshotDirectory);
@@ -51,6 +52,7 @@ public sealed class WallScreenTests(BrowserAppFixture app)
     public async Task The_overviews_chart_labels_contrast_with_their_light_background()
     {
         var page = await BrowserPages.OpenAsync(app, BrowserPages.Named("Tổng quan"));
+        await using var context = page.Context;
         await page.Locator("[data-testid=channel-mix] .apexcharts-canvas").WaitForAsync();
         var labels = await ChartLabels.ReadAsync(page);
         Assert.True(labels.Count >= 10, $"expected the charts' titles, axis labels and legends, found {labels.Count}");

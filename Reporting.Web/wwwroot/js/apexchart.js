@@ -16,7 +16,8 @@ function localise(options) {
         // Each slice's share in the legend ("Trực tuyến: 63,2 %"), drawn on the chart's background in the theme's text colour.
         options.legend = Object.assign(options.legend || {}, {
             formatter: (name, o) => {
-                const share = o.w.globals.seriesPercent[o.seriesIndex];
+                const percents = o && o.w && o.w.globals ? o.w.globals.seriesPercent : undefined;
+                const share = percents ? percents[o.seriesIndex] : undefined;
                 return share === undefined || isNaN(share[0]) ? name : name + ": " + Number(share[0]).toLocaleString("vi-VN", { maximumFractionDigits: 1 }) + " %";
             },
         });
