@@ -19,7 +19,6 @@ public sealed record SourceFieldError(string Field, string Message);
 public static class CollectorSourceRules
 {
     /// <summary>The widths of the <c>CollectorSources</c> columns (the key is stored encrypted, so its input limit is its own).</summary>
-    public const int MaxNameLength = SourceName.MaxLength;
     public const int MaxUrlLength = ColumnWidths.CollectorBaseUrl;
     public const int MaxApiKeyLength = 500;
     public const int MaxCronLength = ColumnWidths.CollectorCron;

@@ -3,7 +3,7 @@ namespace Reporting.Core.Periods;
 /// <summary>
 /// Aggregates are kept per half month (1st–14th, 15th–end): both calendar and Decree 09 cut-off
 /// windows start on a 1st or a 15th and end on a 14th or a month's last day, so every window of every
-/// period key is an exact union of these buckets. See docs/decisions/002-aggregates.md.
+/// period key is an exact union of these buckets. See docs/decisions/002-aggregates-by-half-month.md.
 /// </summary>
 public static class HalfMonth
 {

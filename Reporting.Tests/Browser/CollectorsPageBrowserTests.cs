@@ -19,11 +19,11 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
     [Fact]
     public async Task Run_now_on_a_demo_source_shows_the_new_run_and_the_quarantine_shows_bad_records_with_their_reasons()
     {
-        await EventuallyAsync(async () =>
+        await Eventually.True(async () =>
         {
             await using var db = app.Factory.CreateDbContext();
             return await db.CollectorSources.AnyAsync(s => s.Name == DemoSeedingService.DossierSource);
-        });
+        }, "the demo sources are registered");
         var page = await app.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/thu-thap");
         var row = SourceRow(page, DemoSeedingService.DossierSource);
@@ -65,6 +65,7 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
         }
 
         await ScreenshotAsync(page, "collectors.png");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/thu-thap with the runs and the quarantine open");
     }
 
     [Fact]
@@ -85,6 +86,7 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
         await FillAsync(page, "form-cron", "0 0 2 * * ?");
         await FillAsync(page, "form-page-size", "5000");
         await ScreenshotAsync(page, "collectors-form.png");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/thu-thap with the source form filled in");
         await page.Locator("[data-testid=form-save]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=collectors-message]")).ToContainTextAsync($"Đã thêm nguồn {name}");
@@ -128,25 +130,11 @@ public sealed class CollectorsPageBrowserTests(BrowserAppFixture app)
     /// <summary>The first run of the source started after <paramref name="after"/>, once it has ended.</summary>
     private async Task<CollectorRun> FinishedRunAsync(string source, DateTime after)
     {
-        CollectorRun? run = null;
-        await EventuallyAsync(async () =>
+        return await Eventually.Found(async () =>
         {
             await using var db = app.Factory.CreateDbContext();
-            run = await db.CollectorRuns.AsNoTracking().Where(r => r.Source == source && r.StartedAt >= after && r.EndedAt != null)
+            return await db.CollectorRuns.AsNoTracking().Where(r => r.Source == source && r.StartedAt >= after && r.EndedAt != null)
                 .OrderBy(r => r.Id).FirstOrDefaultAsync();
-            return run is not null;
-        });
-        return run!;
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("Not reached within 30 s.");
+        }, $"a run of {source} started after {after:HH:mm:ss} ends");
     }
 }

@@ -95,9 +95,11 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
         await ranking.Locator("[data-testid=agency-link]").First.WaitForAsync();
 
         await ranking.Locator("[data-testid='sort-2.1']").ClickAsync();
-        await EventuallyAsync(async () => { var v = await ReadColumnAsync(ranking); return v.Count > 3 && v.SequenceEqual(v.Order()); });
+        await Eventually.True(async () => { var v = await ReadColumnAsync(ranking); return v.Count > 3 && v.SequenceEqual(v.Order()); },
+            "the ranking is sorted by 2.1, ascending", TimeSpan.FromSeconds(10));
         await ranking.Locator("[data-testid='sort-2.1']").ClickAsync();
-        await EventuallyAsync(async () => { var v = await ReadColumnAsync(ranking); return v.Count > 3 && v.SequenceEqual(v.OrderDescending()); });
+        await Eventually.True(async () => { var v = await ReadColumnAsync(ranking); return v.Count > 3 && v.SequenceEqual(v.OrderDescending()); },
+            "the ranking is sorted by 2.1, descending", TimeSpan.FromSeconds(10));
 
         // Open the department with the most dossiers (a telling page for the screenshot).
         string code;
@@ -130,17 +132,6 @@ public sealed class DashboardJourneyTests(BrowserAppFixture app)
             FullPage = true,
             Clip = new Clip { X = 0, Y = 0, Width = 1366, Height = 1300 },
         });
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The condition did not hold within 5 s.");
     }
 
     private static async Task<List<decimal>> ReadColumnAsync(ILocator ranking)

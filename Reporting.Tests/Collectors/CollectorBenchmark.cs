@@ -8,18 +8,6 @@ using Xunit.Abstractions;
 
 namespace Reporting.Tests.Collectors;
 
-/// <summary>Runs only when <c>REPORTING_BENCHMARK=1</c> (docs/benchmarks.md, section Collectors).</summary>
-public sealed class BenchmarkFactAttribute : FactAttribute
-{
-    public BenchmarkFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("REPORTING_BENCHMARK") != "1")
-        {
-            Skip = "Benchmark: set REPORTING_BENCHMARK=1 (Release build) to run it.";
-        }
-    }
-}
-
 public sealed class CollectorBenchmark(ITestOutputHelper output)
 {
     /// <summary>

@@ -68,15 +68,12 @@ public sealed class CollectorHostingTests
         try
         {
             var factory = host.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>();
-            CollectorRun? run = null;
-            for (var i = 0; i < 100 && run is null; i++)
+            var run = await Eventually.Found(async () =>
             {
-                await Task.Delay(100);
                 await using var db = await factory.CreateDbContextAsync();
-                run = await db.CollectorRuns.AsNoTracking().Where(r => r.Status == CollectorRunStatus.Succeeded).FirstOrDefaultAsync();
-            }
+                return await db.CollectorRuns.AsNoTracking().Where(r => r.Status == CollectorRunStatus.Succeeded).FirstOrDefaultAsync();
+            }, "a run of the payment source by its cron succeeds");
 
-            Assert.NotNull(run);
             Assert.Equal(province.Payments().Count(), run.Read);
             await using (var db = await factory.CreateDbContextAsync())
             {
@@ -156,15 +153,12 @@ public sealed class CollectorHostingTests
         try
         {
             var factory = again.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>();
-            var done = false;
-            for (var i = 0; i < 150 && !done; i++)
+            await Eventually.True(async () =>
             {
-                await Task.Delay(100);
                 await using var db = await factory.CreateDbContextAsync();
-                done = await db.CollectorRuns.AnyAsync(r => r.Status == CollectorRunStatus.Succeeded);
-            }
+                return await db.CollectorRuns.AnyAsync(r => r.Status == CollectorRunStatus.Succeeded);
+            }, "a run after the restart succeeds");
 
-            Assert.True(done);
             await using var check = await factory.CreateDbContextAsync();
             Assert.Equal(feed.Count, await check.Dossiers.CountAsync());
             Assert.Equal(feed.Count, await check.Dossiers.Select(d => d.Code).Distinct().CountAsync());
@@ -191,16 +185,11 @@ public sealed class CollectorHostingTests
         Assert.Contains("\"hasApiKey\":true", listing);
 
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/v1/collectors/motcua/run", null)).StatusCode);
-        JsonElement source = default;
-        for (var i = 0; i < 100; i++)
+        var source = await Eventually.Value(async () =>
         {
-            await Task.Delay(100);
-            source = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/collectors")).GetProperty("items")[0];
-            if (source.GetProperty("lastRuns").EnumerateArray().Any(r => r.GetProperty("status").GetString() == "Succeeded"))
-            {
-                break;
-            }
-        }
+            var item = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/collectors")).GetProperty("items")[0];
+            return item.GetProperty("lastRuns").EnumerateArray().Any(r => r.GetProperty("status").GetString() == "Succeeded") ? item : (JsonElement?)null;
+        }, "the run asked for through the admin API is listed as succeeded", seen: () => admin.GetStringAsync("/api/v1/collectors"));
 
         var last = source.GetProperty("lastRuns")[0];
         Assert.Equal("Succeeded", last.GetProperty("status").GetString());
@@ -251,24 +240,18 @@ public sealed class CollectorHostingTests
         await state.Completion.WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Null(state.Error);
 
-        CollectorRun? run = null;
-        for (var i = 0; i < 300 && run is null; i++)
+        await Eventually.True(async () =>
         {
-            await Task.Delay(100);
             await using var db = app.CreateDbContext();
-            run = await db.CollectorRuns.AsNoTracking()
-                .Where(r => r.Source == DemoSeedingService.DossierSource && r.Status == CollectorRunStatus.Succeeded && r.Stored > 0)
-                .FirstOrDefaultAsync();
-        }
-
-        if (run is null)
+            return await db.CollectorRuns.AsNoTracking()
+                .AnyAsync(r => r.Source == DemoSeedingService.DossierSource && r.Status == CollectorRunStatus.Succeeded && r.Stored > 0);
+        }, "a run of the demo dossier source stores dossiers", seen: async () =>
         {
             await using var db = app.CreateDbContext();
             var sources = await db.CollectorSources.AsNoTracking().ToListAsync();
             var runs = await db.CollectorRuns.AsNoTracking().ToListAsync();
-            Assert.Fail("No run stored dossiers. Sources: " + JsonSerializer.Serialize(sources.Select(s => new { s.Name, s.BaseUrl, s.State, s.LastError }))
-                + " Runs: " + JsonSerializer.Serialize(runs));
-        }
+            return "sources " + JsonSerializer.Serialize(sources.Select(s => new { s.Name, s.BaseUrl, s.State, s.LastError })) + ", runs " + JsonSerializer.Serialize(runs);
+        });
 
         await using (var db = app.CreateDbContext())
         {
@@ -281,18 +264,11 @@ public sealed class CollectorHostingTests
 
         // New dossiers arrive as the simulated day goes on (the clock starts at 07:30 on Thursday 19/11/2026).
         var endOfHistory = new DateTime(2026, 11, 18, 23, 59, 59);
-        var arrived = false;
-        for (var i = 0; i < 100 && !arrived; i++)
+        await Eventually.True(async () =>
         {
             await using var db = app.CreateDbContext();
-            arrived = await db.Dossiers.AnyAsync(d => d.SubmittedAt > endOfHistory && d.Source == DemoSeedingService.DossierSource);
-            if (!arrived)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        Assert.True(arrived, "the collectors stored dossiers submitted after Demo:EndDate");
+            return await db.Dossiers.AnyAsync(d => d.SubmittedAt > endOfHistory && d.Source == DemoSeedingService.DossierSource);
+        }, "the collectors store dossiers submitted after Demo:EndDate");
     }
 
     private static IHost BuildHost(Dictionary<string, string?> settings, out string path)

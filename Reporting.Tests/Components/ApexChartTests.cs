@@ -27,4 +27,32 @@ public sealed class ApexChartTests : DashboardComponentContext
         Assert.Equal(95m, options.GetProperty("annotations").GetProperty("yaxis")[0].GetProperty("y").GetDecimal());
         Assert.Equal("Xu hướng", cut.Find("[data-testid=chart]").GetAttribute("data-title"));
     }
+
+    [Fact]
+    public void Takes_the_text_and_grid_colours_of_the_cascaded_theme_for_titles_axes_legends_and_target_labels()
+    {
+        var module = JSInterop.SetupModule("./js/apexchart.js");
+        module.SetupVoid("render", _ => true);
+        var dark = Reporting.Web.Components.Layout.DashboardTheme.DarkCharts;
+        Render<Microsoft.AspNetCore.Components.CascadingValue<ChartTheme>>(p => p
+            .Add(c => c.Value, dark)
+            .AddChildContent<ApexChart>(c => c
+                .Add(x => x.Kind, ChartKind.Line)
+                .Add(x => x.Title, "Xu hướng")
+                .Add(x => x.Categories, ["Tháng 10/2026"])
+                .Add(x => x.Series, [new ChartSeries("2.1", [87.5m])])
+                .Add(x => x.Lines, [new ChartLine(95m, "Chỉ tiêu 2.1", "#D55E00")])));
+
+        var options = JsonSerializer.SerializeToElement(module.VerifyInvoke("render").Arguments[1]);
+        Assert.Equal("dark", options.GetProperty("theme").GetProperty("mode").GetString());
+        Assert.Equal(dark.Text, options.GetProperty("chart").GetProperty("foreColor").GetString());
+        Assert.Equal(dark.Text, options.GetProperty("title").GetProperty("style").GetProperty("color").GetString());
+        Assert.Equal(dark.Text, options.GetProperty("xaxis").GetProperty("labels").GetProperty("style").GetProperty("colors").GetString());
+        Assert.Equal(dark.Text, options.GetProperty("yaxis").GetProperty("labels").GetProperty("style").GetProperty("colors").GetString());
+        Assert.Equal(dark.Text, options.GetProperty("legend").GetProperty("labels").GetProperty("colors").GetString());
+        var label = options.GetProperty("annotations").GetProperty("yaxis")[0].GetProperty("label");
+        Assert.Equal(dark.Text, label.GetProperty("style").GetProperty("color").GetString());
+        Assert.Equal(dark.Surface, label.GetProperty("style").GetProperty("background").GetString());
+        Assert.Equal("#D55E00", label.GetProperty("borderColor").GetString());
+    }
 }

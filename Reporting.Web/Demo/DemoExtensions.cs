@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Reporting.Web.Health;
 
 namespace Reporting.Web.Demo;
@@ -7,7 +8,8 @@ public static class DemoExtensions
     /// <summary>The demo province loader, when <c>Demo:Enabled</c> is true.</summary>
     public static IHostApplicationBuilder AddDemoProvince(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoSettings>().BindConfiguration(DemoSettings.Section);
+        builder.Services.AddSingleton<IValidateOptions<DemoSettings>, DemoSettingsValidator>();
+        builder.Services.AddOptions<DemoSettings>().BindConfiguration(DemoSettings.Section).ValidateOnStart();
         builder.Services.AddSingleton<DemoSeedingState>();
         if (builder.Configuration.GetValue<bool>($"{DemoSettings.Section}:Enabled"))
         {

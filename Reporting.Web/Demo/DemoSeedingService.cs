@@ -78,14 +78,7 @@ public sealed class DemoSeedingService(
         }
 
         var watch = Stopwatch.StartNew();
-        var options = settings.Value;
-        var province = DemoProvince.Build(new DemoOptions
-        {
-            Seed = options.Seed,
-            DossierCount = options.DossierCount,
-            EndDate = options.EndDate ?? VietnamTime.Today(clock),
-            HistoryMonths = options.HistoryMonths,
-        });
+        var province = DemoProvince.Build(settings.Value.ToOptions(clock));
 
         var tree = await services.GetRequiredService<AgencyTreeImport>().ReplaceAsync(province.Tree.Items, ct);
         EnsureApplied(tree, "cây đơn vị");

@@ -25,7 +25,8 @@ public enum SimulatorFailure
 /// Section <c>Simulators</c>: the simulators of the one-stop system (<c>/simulators/motcua</c>), the payment
 /// platform (<c>/simulators/thanhtoan</c>) and the procedure catalogue (<c>/simulators/danhmuc</c>), serving
 /// the demo province as it evolves: simulated time = 07:30 of the first working day after <c>Demo:EndDate</c>
-/// + real time since start × <see cref="Speed"/>; new dossiers arrive as the simulated days go on.
+/// + real time since start × <see cref="Speed"/>, never past the server's clock (it catches up, then runs in real
+/// time); new dossiers arrive as the simulated time goes on.
 /// </summary>
 public sealed class SimulatorSettings
 {
@@ -34,7 +35,10 @@ public sealed class SimulatorSettings
     /// <summary>Serve the simulators; default: when <c>Demo:Enabled</c> is true.</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>Simulated seconds per real second (60: a simulated hour each real minute).</summary>
+    /// <summary>
+    /// Simulated seconds per real second while the simulated clock is behind the server's (60: a simulated hour each
+    /// real minute); once it has caught up it follows the server's clock.
+    /// </summary>
     public double Speed { get; set; } = 60;
 
     public SimulatorFailure Failure { get; set; }

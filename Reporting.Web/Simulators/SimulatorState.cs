@@ -31,13 +31,7 @@ public sealed class SimulatorState
         Failure = s.Failure;
         SlowDelay = TimeSpan.FromSeconds(s.SlowSeconds);
         ApiKey = s.ApiKey;
-        _province = new Lazy<DemoProvince>(() => DemoProvince.Build(new DemoOptions
-        {
-            Seed = demo.Value.Seed,
-            DossierCount = demo.Value.DossierCount,
-            EndDate = demo.Value.EndDate ?? VietnamTime.Today(clock),
-            HistoryMonths = demo.Value.HistoryMonths,
-        }));
+        _province = new Lazy<DemoProvince>(() => DemoProvince.Build(demo.Value.ToOptions(clock)));
     }
 
     /// <summary>Replaces the province (tests use small ones).</summary>
@@ -66,10 +60,23 @@ public sealed class SimulatorState
 
     /// <summary>
     /// Simulated local time: the opening of the offices on the first working day after the demo history
-    /// (<see cref="DemoProvince.NextOfficeMorning"/>) plus the real time since start × <see cref="Speed"/>. The first
-    /// read then brings the evening's and the night's online submissions, and the office day follows at once.
+    /// (<see cref="DemoProvince.NextOfficeMorning"/>) plus the real time since start × <see cref="Speed"/>, until it
+    /// reaches the server's clock; from then on the server's clock itself. So the first read brings the night's
+    /// online submissions, the hours since then follow quickly, then the demo runs in real time, and no feed ever
+    /// carries a date after the clock (a morning still ahead, as at a weekend, gives the clock at once).
     /// </summary>
-    public DateTime Now() => FixedNow ?? Province.NextOfficeMorning + (_clock.GetUtcNow() - _started) * Speed;
+    public DateTime Now()
+    {
+        if (FixedNow is { } fixedNow)
+        {
+            return fixedNow;
+        }
+
+        var now = _clock.GetUtcNow();
+        var real = VietnamTime.ToLocal(now);
+        var simulated = Province.NextOfficeMorning + (now - _started) * Speed;
+        return simulated < real ? simulated : real;
+    }
 
     internal IReadOnlyList<DossierLifecycle> DossiersInFeedOrder(DateTime asOf, DateTime since)
     {

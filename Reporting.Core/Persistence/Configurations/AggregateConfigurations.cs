@@ -19,10 +19,8 @@ internal sealed class ProcedureBucketStatConfiguration : IEntityTypeConfiguratio
     {
         b.HasKey(s => new { s.Bucket, s.AgencyId, s.ProcedureCode });
         b.Property(s => s.ProcedureCode).HasMaxLength(32);
-        // Covers the "procedures with activity in the window" read (items 3.2, 3.5, 3.5b) without
-        // touching the wide rows.
-        b.HasIndex(s => new { s.Bucket, s.AgencyId, s.ProcedureCode, s.ReceivedOnline, s.FeeLine, s.PaidOnline })
-            .HasDatabaseName("IX_ProcedureBucketStats_Activity");
+        // No secondary index: every read (Biểu 06 by procedure, the worst procedures, the activity recount)
+        // filters on a prefix of the key, and "procedures with activity" is read from ProcedureYearActivity.
         b.ToTable("ProcedureBucketStats");
     }
 }

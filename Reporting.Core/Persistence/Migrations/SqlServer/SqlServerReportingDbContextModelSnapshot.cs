@@ -332,9 +332,6 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Bucket", "AgencyId", "ProcedureCode");
 
-                    b.HasIndex("Bucket", "AgencyId", "ProcedureCode", "ReceivedOnline", "FeeLine", "PaidOnline")
-                        .HasDatabaseName("IX_ProcedureBucketStats_Activity");
-
                     b.ToTable("ProcedureBucketStats", (string)null);
                 });
 

@@ -323,9 +323,6 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Bucket", "AgencyId", "ProcedureCode");
 
-                    b.HasIndex("Bucket", "AgencyId", "ProcedureCode", "ReceivedOnline", "FeeLine", "PaidOnline")
-                        .HasDatabaseName("IX_ProcedureBucketStats_Activity");
-
                     b.ToTable("ProcedureBucketStats", (string)null);
                 });
 
