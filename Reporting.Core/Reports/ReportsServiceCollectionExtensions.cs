@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reporting.Core.Reports.Bieu06;
 using Reporting.Core.Reports.Bieu07b;
+using Reporting.Core.Reports.Workflow;
 
 namespace Reporting.Core.Reports;
 
@@ -19,6 +20,8 @@ public static class ReportsServiceCollectionExtensions
         services.TryAddScoped<Bieu06Calculator>();
         services.TryAddScoped<Bieu07bCalculator>();
         services.TryAddScoped<ReportEngine>();
+        services.TryAddScoped<ReportWorkflow>();
+        services.TryAddScoped<ReportConsolidation>();
         return services;
     }
 }
