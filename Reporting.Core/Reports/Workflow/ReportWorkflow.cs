@@ -63,6 +63,28 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         return (await ViewAsync(db, caller, instance, ct), created);
     }
 
+    /// <summary>
+    /// For every regime, creates the missing instances of the period whose window ended most recently
+    /// (the scheduled job; idempotent, so a missed night is caught up the next).
+    /// </summary>
+    public async Task<int> CreateEndedPeriodsAsync(CancellationToken ct = default)
+    {
+        List<ReportRegime> regimes;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
+        }
+
+        var today = VietnamTime.Today(clock);
+        var count = 0;
+        foreach (var regime in regimes)
+        {
+            count += await CreatePeriodAsync(regime, regime.LastEndedPeriod(today), ct);
+        }
+
+        return count;
+    }
+
     /// <summary>Creates the missing instances of a regime's period for every agency that files each form (the scheduled job).</summary>
     public async Task<int> CreatePeriodAsync(ReportRegime regime, PeriodKey period, CancellationToken ct = default)
     {
