@@ -32,7 +32,7 @@ public static class RegimeSeeds
         Window = WindowKind.Cutoff,
         DeadlineWorkingDays = 2,
         DeadlineSource = $"2 ngày làm việc sau ngày chốt số liệu, theo quy chế của UBND tỉnh Khánh Hòa — {Unconfirmed}",
-        Reporters = [AgencyKind.Department, AgencyKind.Other, AgencyKind.District, AgencyKind.Commune],
+        Reporters = [AgencyKind.Department, AgencyKind.ServiceCentre, AgencyKind.Other, AgencyKind.District, AgencyKind.Commune],
         Recipient = "Văn phòng UBND tỉnh",
         Confirmed = false,
     };
