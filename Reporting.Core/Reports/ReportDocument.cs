@@ -37,6 +37,9 @@ public sealed record ReportDocument
 
     public IReadOnlyList<CellOverride> Overrides { get; init; } = [];
 
+    /// <summary>Narrative sections (đề cương), heading → text; exported on a sheet of their own.</summary>
+    public IReadOnlyDictionary<string, string> Narrative { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Agencies of a consolidated report taken from live data ("chưa duyệt").</summary>
     public IReadOnlyList<string> Pending => Rows.Where(r => r.Pending).Select(r => r.Key).ToList();
 

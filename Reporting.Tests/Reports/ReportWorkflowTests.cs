@@ -277,4 +277,27 @@ public sealed class ReportWorkflowTests : IDisposable
         Assert.Equal(WorkflowRefusal.Forbidden, (await Assert.ThrowsAsync<WorkflowException>(() => _s.Workflow.CreateAsync(preparer, "tthc-quy", "bieu-06", WorkflowSetup.Code(Construction), "2025-Q4"))).Refusal);
         Assert.Equal(WorkflowRefusal.Forbidden, (await Assert.ThrowsAsync<WorkflowException>(() => _s.Workflow.CreateAsync(_s.Caller("Lãnh đạo", Root, Roles.Leader), "tthc-quy", "bieu-06", justice, "2025-Q4"))).Refusal);
     }
+
+    [Fact]
+    public async Task Narrative_sections_travel_with_the_version_and_the_workbook()
+    {
+        var id = await _s.CreateAsync();
+        var heading = ReportNarrative.Headings[0];
+        var unknown = await Assert.ThrowsAsync<WorkflowException>(() =>
+            _s.Workflow.SetNarrativeAsync(_s.Preparer(), id, new Dictionary<string, string> { ["Mục tự đặt"] = "x" }));
+        Assert.Equal(WorkflowRefusal.Invalid, unknown.Refusal);
+
+        await _s.Workflow.SetNarrativeAsync(_s.Preparer(), id, new Dictionary<string, string> { [heading] = "Đã rà soát 120 thủ tục." });
+        await _s.Workflow.ActAsync(_s.Preparer(), id, "submit", null);
+        var version = await _s.Workflow.GetVersionAsync(_s.Reviewer(), id, 1);
+
+        Assert.Equal("Đã rà soát 120 thủ tục.", version.Narrative[heading]);
+        using var stream = new MemoryStream();
+        Core.Reports.Excel.ReportExcelWriter.Write(version.Document, stream);
+        stream.Position = 0;
+        using var workbook = new ClosedXML.Excel.XLWorkbook(stream);
+        var sheet = workbook.Worksheet(Core.Reports.Excel.ReportExcelWriter.NarrativeSheet);
+        Assert.Contains(sheet.CellsUsed(), c => c.GetString() == heading);
+        Assert.Contains(sheet.CellsUsed(), c => c.GetString() == "Đã rà soát 120 thủ tục.");
+    }
 }

@@ -22,6 +22,7 @@ public static class ReportExcelWriter
     public const string FontName = "Times New Roman";
     public const string NumberFormat = "#,##0";
     public const string PendingMark = " (chưa duyệt)";
+    public const string NarrativeSheet = "Đề cương";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private const double FontSize = 12;
@@ -61,6 +62,7 @@ public static class ReportExcelWriter
             var lastDataRow = WriteRows(sheet, layout, report);
             var lastRow = WriteFooter(sheet, layout, lastDataRow + 2);
             SetUpPage(sheet, layout, lastRow);
+            WriteNarrative(workbook, report);
 
             workbook.FullCalculationOnLoad = true;
             workbook.SaveAs(buffer, new SaveOptions { EvaluateFormulasBeforeSaving = true, GenerateCalculationChain = true });
@@ -69,6 +71,36 @@ public static class ReportExcelWriter
         AbsolutePrintTitles(buffer, layout);
         buffer.Position = 0;
         buffer.CopyTo(stream);
+    }
+
+    /// <summary>The narrative sections on a sheet of their own, under their fixed headings, A4 portrait.</summary>
+    private static void WriteNarrative(XLWorkbook workbook, ReportDocument report)
+    {
+        if (report.Narrative.Count == 0)
+        {
+            return;
+        }
+
+        var sheet = workbook.AddWorksheet(NarrativeSheet);
+        sheet.Style.Font.FontName = FontName;
+        sheet.Style.Font.FontSize = FontSize;
+        sheet.Column(1).Width = 110;
+        var r = 1;
+        sheet.Cell(r, 1).SetValue($"ĐỀ CƯƠNG BÁO CÁO KÈM {report.Template.FormNumber.ToUpperInvariant()} — {report.PeriodLabel}").Style.Font.SetBold();
+        r += 2;
+        foreach (var (heading, text) in report.Narrative)
+        {
+            sheet.Cell(r++, 1).SetValue(heading).Style.Font.SetBold();
+            var body = sheet.Cell(r++, 1);
+            body.SetValue(text);
+            body.Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+            sheet.Row(body.Address.RowNumber).Height = HeightFor(text.Length + (20 * text.Count(c => c == '\n')), 120);
+            r++;
+        }
+
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Portrait;
+        sheet.PageSetup.FitToPages(1, 0);
     }
 
     /// <summary>Excel's rules: 1–31 characters, none of <c>: \ / ? * [ ]</c>, no apostrophe at either end.</summary>

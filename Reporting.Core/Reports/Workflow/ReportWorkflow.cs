@@ -484,7 +484,10 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
     private async Task<ReportDocument> ComposeAsync(ReportInstance instance, CancellationToken ct) =>
         ReportComposer.Apply(await ComputeAsync(instance, ct),
             StoredJson.Read<List<CellEntry>>(instance.ManualCellsJson),
-            StoredJson.Read<List<CellEntry>>(instance.OverridesJson));
+            StoredJson.Read<List<CellEntry>>(instance.OverridesJson)) with
+        {
+            Narrative = StoredJson.Read<Dictionary<string, string>>(instance.NarrativeJson),
+        };
 
     private async Task<ReportVersionView> VersionAsync(ReportingDbContext db, ReportInstance instance, int number, CancellationToken ct)
     {
@@ -503,6 +506,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
             ComputedAt = version.ComputedAt,
             Rows = stored.Rows.Select(r => r.ToRow()).ToList(),
             Overrides = StoredJson.Read<List<CellOverride>>(version.OverridesJson),
+            Narrative = StoredJson.Read<Dictionary<string, string>>(version.NarrativeJson),
         };
         return new ReportVersionView(version.Number, document, StoredJson.Read<Dictionary<string, string>>(version.NarrativeJson),
             StoredJson.Read<List<ReportViolation>>(version.ViolationsJson), version.SubmittedBy, version.SubmittedAt);
