@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Reporting.Collectors.Reports;
 using Reporting.Core.Persistence;
 
 namespace Reporting.Collectors;
@@ -37,7 +38,11 @@ public static class CollectorsExtensions
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connection = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        services.AddQuartz(q => ConfigureQuartz(q, options.Quartz, database.Provider, connection));
+        services.AddQuartz(q =>
+        {
+            ConfigureQuartz(q, options.Quartz, database.Provider, connection);
+            q.AddReportInstanceJob();
+        });
         if (options.Enabled)
         {
             services.AddQuartzHostedService(o =>

@@ -11,7 +11,7 @@ using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Ingest.Files;
 using Reporting.Core.Persistence;
-using Reporting.Core.Reports.Bieu06;
+using Reporting.Core.Reports;
 
 namespace Reporting.Core;
 
@@ -68,7 +68,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<IndicatorService>();
         services.AddSingleton<IndicatorDossierService>();
         services.AddImports();
-        services.AddBieu06();
+        services.AddReports();
         return builder;
     }
 

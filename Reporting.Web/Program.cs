@@ -68,6 +68,7 @@ try
     app.MapIngestApi();
     app.MapQuarantineApi();
     app.MapReportsApi();
+    app.MapReportInstancesApi();
     app.MapCollectorsApi();
     app.MapSimulators();
     app.MapReportingWeb();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Agencies;
 using Reporting.Core.Calendar;
 using Reporting.Core.Indicators;
+using Reporting.Core.Reports.Workflow;
 
 namespace Reporting.Core.Persistence;
 
@@ -47,6 +48,11 @@ public static class ReferenceDataSeeder
                     IndicatorCode = "ONLINE", Year = year, Value = 70, AgencyKind = AgencyKind.Department, LegalSource = Unconfirmed,
                 });
             }
+        }
+
+        if (!await db.ReportRegimes.AnyAsync(ct))
+        {
+            db.ReportRegimes.AddRange(RegimeSeeds.All());
         }
 
         if (!await db.CalendarDays.AnyAsync(ct))

@@ -8,6 +8,7 @@ using Reporting.Core.Dossiers;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Procedures;
+using Reporting.Core.Reports.Workflow;
 
 namespace Reporting.Core.Persistence;
 
@@ -38,6 +39,10 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<CollectorWatermark> CollectorWatermarks => Set<CollectorWatermark>();
     public DbSet<CollectorRun> CollectorRuns => Set<CollectorRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ReportRegime> ReportRegimes => Set<ReportRegime>();
+    public DbSet<ReportInstance> ReportInstances => Set<ReportInstance>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReportTransition> ReportTransitions => Set<ReportTransition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);

@@ -6,8 +6,9 @@ using Reporting.Core.Dossiers;
 using Reporting.Core.Indicators;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
+using Reporting.Core.Reports;
 using Reporting.Core.Reports.Bieu06;
-using Reporting.Web.Reports;
+using Reporting.Core.Reports.Excel;
 using static Reporting.Tests.Reports.Bieu06Province;
 
 namespace Reporting.Tests.Reports;
@@ -63,7 +64,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
         Assert.Equal(["total", "G09-DD", "G09-TP", "khac"], report.Rows.Select(r => r.Key));
         Assert.Equal(["Tổng cộng", "Đất đai", "Tư pháp", "Khác"], report.Rows.Select(r => r.Label));
         Assert.Equal(["", "1", "2", "3"], report.Rows.Select(r => r.Ordinal));
-        Assert.Equal([Bieu06RowKind.Total, Bieu06RowKind.Item, Bieu06RowKind.Item, Bieu06RowKind.Item], report.Rows.Select(r => r.Kind));
+        Assert.Equal([ReportRowKind.Total, ReportRowKind.Item, ReportRowKind.Item, ReportRowKind.Item], report.Rows.Select(r => r.Kind));
 
         //                 3  4  5  6  7  8  9 10 11 12 13
         Assert.Equal([2, 0, 2, 0, 1, 0, 0, 1, 1, 1, 0], Columns(report.Rows[1]));  // Đất đai
@@ -164,9 +165,9 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
         var province = await db.Calculator().BuildAsync(null, PeriodKey.Quarter(2025, 2), WindowKind.Cutoff, CancellationToken.None);
         var justice = await db.Calculator().BuildAsync("000.00.12.H42", PeriodKey.Quarter(2025, 2), WindowKind.Cutoff, CancellationToken.None);
 
-        Assert.Equal(Bieu06RowKind.Subtotal, province.Rows[0].Kind);
-        Assert.Equal(Bieu06RowKind.Total, province.Rows[^1].Kind);
-        Assert.Equal(Bieu06RowKind.Total, justice.Rows[^1].Kind);
+        Assert.Equal(ReportRowKind.Subtotal, province.Rows[0].Kind);
+        Assert.Equal(ReportRowKind.Total, province.Rows[^1].Kind);
+        Assert.Equal(ReportRowKind.Total, justice.Rows[^1].Kind);
         Assert.Empty(Bieu06Identities.Check(province));
     }
 
@@ -191,7 +192,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
         var report = await db.Calculator().BuildAsync("000.00.13.H42", PeriodKey.Month(2025, 8), WindowKind.Calendar, CancellationToken.None);
 
         var total = Assert.Single(report.Rows);
-        Assert.Equal(Bieu06RowKind.Total, total.Kind);
+        Assert.Equal(ReportRowKind.Total, total.Kind);
         Assert.True(total.IsZero);
     }
 
@@ -237,7 +238,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
         {
             var set = agencies.ToHashSet();
             var figures = ReferenceFigures.Compute(db.Dossiers.Where(d => set.Contains(d.AgencyId) && (filter is null || filter(d))), window);
-            return Bieu06Row.FromFigures(Bieu06RowKind.Item, "", "", figures);
+            return Bieu06Row.FromFigures(ReportRowKind.Item, "", "", figures);
         }
 
         // The province: each agency row, and the total over every dossier.
@@ -248,7 +249,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
         Assert.Empty(Bieu06Identities.Check(province));
         Assert.True(province.Total.InScope > 0 && province.Total.Handled > 0, "the window has dossiers");
         Assert.Equal(Columns(Expected(ProvinceRowMembers.Values.SelectMany(m => m))), Columns(province.Total));
-        foreach (var row in province.Rows.Where(r => r.Kind == Bieu06RowKind.Item))
+        foreach (var row in province.Rows.Where(r => r.Kind == ReportRowKind.Item))
         {
             Assert.Equal(Columns(Expected(ProvinceRowMembers[row.Key])), Columns(row));
         }
@@ -256,7 +257,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
         // Every agency of the window is listed, each in its level.
         foreach (var agency in Agencies.Where(a => a.Id != Root && a.ValidFrom <= window.To && (a.ValidTo is null || a.ValidTo >= window.From) && ProvinceRowMembers.ContainsKey(a.Code)))
         {
-            Assert.Contains(province.Rows, r => r.Kind == Bieu06RowKind.Item && r.Key == agency.Code);
+            Assert.Contains(province.Rows, r => r.Kind == ReportRowKind.Item && r.Key == agency.Code);
         }
 
         Assert.Equal(window.From < new DateOnly(2025, 7, 1) || province.Rows.Any(r => r.Key == "000.00.51.H42"), province.Rows.Any(r => r.Key == "Cấp huyện"));
@@ -270,7 +271,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
             Assert.DoesNotContain(db.Commands.Texts, sql => sql.Contains("\"Dossiers\"", StringComparison.Ordinal));
             Assert.Empty(Bieu06Identities.Check(report));
             Assert.Equal(Columns(Expected(members)), Columns(report.Total));
-            foreach (var row in report.Rows.Where(r => r.Kind == Bieu06RowKind.Item))
+            foreach (var row in report.Rows.Where(r => r.Kind == ReportRowKind.Item))
             {
                 Assert.False(row.IsZero);
                 Assert.Equal(Columns(Expected(members, d => Bieu06Calculator.FieldOf(db.Catalogue, d.ProcedureCode).Key == row.Key)), Columns(row));
@@ -280,7 +281,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
                 .GroupBy(d => Bieu06Calculator.FieldOf(db.Catalogue, d.ProcedureCode).Key)
                 .Where(g => !Expected(members, d => Bieu06Calculator.FieldOf(db.Catalogue, d.ProcedureCode).Key == g.Key).IsZero)
                 .Select(g => g.Key);
-            Assert.Equal(fieldsWithFigures.Order(), report.Rows.Where(r => r.Kind == Bieu06RowKind.Item).Select(r => r.Key).Order());
+            Assert.Equal(fieldsWithFigures.Order(), report.Rows.Where(r => r.Kind == ReportRowKind.Item).Select(r => r.Key).Order());
         }
     }
 }
@@ -294,14 +295,14 @@ public class Bieu06EndToEndTests(GeneratedProvince generated) : IClassFixture<Ge
     {
         var report = await generated.Db.Calculator().BuildAsync(agency, PeriodKey.Quarter(2025, 2), WindowKind.Cutoff, CancellationToken.None);
         using var stream = new MemoryStream();
-        Bieu06ExcelWriter.Write(report, stream);
+        ReportExcelWriter.Write(report.ToDocument(), stream);
         stream.Position = 0;
 
         using var workbook = new XLWorkbook(stream);
         var sheet = workbook.Worksheet(1);
         for (var i = 0; i < report.Rows.Count; i++)
         {
-            var r = Bieu06ExcelWriter.FirstDataRow + i;
+            var r = new ReportSheetLayout(Bieu06Template.Form).FirstDataRow + i;
             Assert.Equal(report.Rows[i].Label, sheet.Cell(r, 2).GetString());
             foreach (var c in Bieu06Template.Columns)
             {
@@ -312,18 +313,19 @@ public class Bieu06EndToEndTests(GeneratedProvince generated) : IClassFixture<Ge
     }
 
     [Fact]
-    public void AddBieu06_registers_a_calculator_that_resolves()
+    public void AddReports_registers_the_engine_and_calculators_that_resolve()
     {
         var services = new ServiceCollection();
         services.AddSingleton<IDbContextFactory<ReportingDbContext>>(generated.Db);
         services.AddSingleton<DataVersions>();
         services.AddSingleton<ReferenceData>();
 
-        services.AddBieu06();
+        services.AddReports();
 
         using var provider = services.BuildServiceProvider(validateScopes: true);
         using var scope = provider.CreateScope();
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<Bieu06Calculator>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ReportEngine>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
     }
 }

@@ -11,6 +11,7 @@ using Reporting.Core.Dossiers;
 using Reporting.Core.Indicators;
 using Reporting.Core.Persistence;
 using Reporting.Core.Procedures;
+using Reporting.Core.Reports;
 using Reporting.Core.Reports.Bieu06;
 
 namespace Reporting.Tests.Reports;

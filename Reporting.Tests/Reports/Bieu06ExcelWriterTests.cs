@@ -4,19 +4,21 @@ using System.Xml.Linq;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Reporting.Core.Reports;
 using Reporting.Core.Reports.Bieu06;
-using Reporting.Web.Reports;
+using Reporting.Core.Reports.Excel;
 
 namespace Reporting.Tests.Reports;
 
 public class Bieu06ExcelWriterTests
 {
-    private const int First = Bieu06ExcelWriter.FirstDataRow;
+    private static readonly ReportSheetLayout Layout = new(Bieu06Template.Form);
+    private static readonly int First = Layout.FirstDataRow;
 
     private static MemoryStream Write(Bieu06Report report)
     {
         var stream = new MemoryStream();
-        Bieu06ExcelWriter.Write(report, stream);
+        ReportExcelWriter.Write(report.ToDocument(), stream);
         stream.Position = 0;
         return stream;
     }
@@ -74,7 +76,7 @@ public class Bieu06ExcelWriterTests
         Assert.Equal("Số hồ sơ đang giải quyết", sheet.Cell("K8").GetString());
         Assert.Equal(["Tổng số", "Trong hạn", "Quá hạn"], Enumerable.Range(11, 3).Select(c => sheet.Cell(9, c).GetString()));
 
-        Assert.Equal(Enumerable.Range(1, 13).Select(c => $"({c})"), Enumerable.Range(1, 13).Select(c => sheet.Cell(Bieu06ExcelWriter.NumbersRow, c).GetString()));
+        Assert.Equal(Enumerable.Range(1, 13).Select(c => $"({c})"), Enumerable.Range(1, 13).Select(c => sheet.Cell(Layout.NumbersRow, c).GetString()));
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public class Bieu06ExcelWriterTests
             foreach (var c in Bieu06Template.Columns)
             {
                 var cell = sheet.Cell(First + i, c);
-                var formula = row.Kind != Bieu06RowKind.Item || c is 3 or 7 or 11;
+                var formula = row.Kind != ReportRowKind.Item || c is 3 or 7 or 11;
                 Assert.Equal(formula, cell.HasFormula);
 
                 // The value stored in the file (cached) and the value the formula gives on opening.
@@ -194,8 +196,8 @@ public class Bieu06ExcelWriterTests
         Assert.Equal(XLPaperSize.A4Paper, page.PaperSize);
         Assert.Equal(1, page.PagesWide);
         Assert.Equal(0, page.PagesTall);
-        Assert.Equal(Bieu06ExcelWriter.HeaderRow, page.FirstRowToRepeatAtTop);
-        Assert.Equal(Bieu06ExcelWriter.NumbersRow, page.LastRowToRepeatAtTop);
+        Assert.Equal(ReportSheetLayout.HeaderRow, page.FirstRowToRepeatAtTop);
+        Assert.Equal(Layout.NumbersRow, page.LastRowToRepeatAtTop);
         var area = Assert.Single(page.PrintAreas);
         Assert.Equal(1, area.RangeAddress.FirstAddress.RowNumber);
         Assert.Equal(1, area.RangeAddress.FirstAddress.ColumnNumber);
@@ -235,9 +237,9 @@ public class Bieu06ExcelWriterTests
     public void A_report_breaking_an_identity_is_not_exported()
     {
         var report = Bieu06Samples.ByField();
-        var rows = report.Rows.Select(r => r.Kind == Bieu06RowKind.Total ? r with { NewOnline = r.NewOnline + 1 } : r).ToList();
+        var rows = report.Rows.Select(r => r.Kind == ReportRowKind.Total ? r with { NewOnline = r.NewOnline + 1 } : r).ToList();
 
-        var error = Assert.Throws<InvalidOperationException>(() => Bieu06ExcelWriter.Write(report with { Rows = rows }, new MemoryStream()));
+        var error = Assert.Throws<InvalidOperationException>(() => ReportExcelWriter.Write((report with { Rows = rows }).ToDocument(), new MemoryStream()));
 
         Assert.Contains("Ô cột (4) dòng \"Tổng cộng\"", error.Message);
     }
@@ -246,9 +248,9 @@ public class Bieu06ExcelWriterTests
     public void An_empty_group_has_zeros_and_the_total_still_adds_up()
     {
         var item = Bieu06Samples.Item("000.00.12.H42", "Sở Tư pháp", "Cấp tỉnh", "1", 5, 6, 7, 8, 1, 2, 4);
-        var province = Bieu06Row.Sum(Bieu06RowKind.Subtotal, "Cấp tỉnh", "Cấp tỉnh", [item]) with { Ordinal = "I" };
-        var communes = Bieu06Row.Sum(Bieu06RowKind.Subtotal, "Cấp xã", "Cấp xã", []) with { Ordinal = "II" };
-        var total = Bieu06Row.Sum(Bieu06RowKind.Total, "total", "Tổng cộng", [province, communes]);
+        var province = Bieu06Row.Sum(ReportRowKind.Subtotal, "Cấp tỉnh", "Cấp tỉnh", [item]) with { Ordinal = "I" };
+        var communes = Bieu06Row.Sum(ReportRowKind.Subtotal, "Cấp xã", "Cấp xã", []) with { Ordinal = "II" };
+        var total = Bieu06Row.Sum(ReportRowKind.Total, "total", "Tổng cộng", [province, communes]);
         var report = Bieu06Samples.Grouped() with { Rows = [province, item, communes, total] };
         var (workbook, sheet) = WriteAndOpen(report);
         using var _ = workbook;
@@ -266,5 +268,5 @@ public class Bieu06ExcelWriterTests
     [InlineData("'Bieu", false)]
     [InlineData("A name that is far too long for Excel", false)]
     public void Sheet_names_follow_Excel_rules(string name, bool valid) =>
-        Assert.Equal(valid, Bieu06ExcelWriter.IsValidSheetName(name));
+        Assert.Equal(valid, ReportExcelWriter.IsValidSheetName(name));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Reporting.Core.Indicators;
 using Reporting.Core.Periods;
+using Reporting.Core.Reports;
 using Reporting.Core.Reports.Bieu06;
 
 namespace Reporting.Tests.Reports;
@@ -22,7 +23,7 @@ public class Bieu06RowTests
         figures.OpenAtEnd.Open = 13;
         figures.OpenAtEnd.OpenWithin = 9;
 
-        var row = Bieu06Row.FromFigures(Bieu06RowKind.Item, "G09-TP", "Tư pháp", figures);
+        var row = Bieu06Row.FromFigures(ReportRowKind.Item, "G09-TP", "Tư pháp", figures);
 
         Assert.Equal(12, row.NewOnline);          // (4)
         Assert.Equal(18, row.NewInPerson);        // (5) = received − online
@@ -42,26 +43,26 @@ public class Bieu06RowTests
     [Fact]
     public void Values_are_keyed_by_column_number_and_kind_serialises_as_in_the_api()
     {
-        var row = Bieu06Row.FromColumns(Bieu06RowKind.Subtotal, "Cấp tỉnh", "Cấp tỉnh", [3, 1, 1, 1, 2, 1, 1, 0, 1, 1, 0]);
+        var row = Bieu06Row.FromColumns(ReportRowKind.Subtotal, "Cấp tỉnh", "Cấp tỉnh", [3, 1, 1, 1, 2, 1, 1, 0, 1, 1, 0]);
 
         Assert.Equal(Enumerable.Range(3, 11).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), row.Values.Keys);
         Assert.Equal(2, row.Values["7"]);
         Assert.Equal("\"subtotal\"", JsonSerializer.Serialize(row.Kind));
-        Assert.Equal("\"item\"", JsonSerializer.Serialize(Bieu06RowKind.Item));
-        Assert.Equal("\"total\"", JsonSerializer.Serialize(Bieu06RowKind.Total));
+        Assert.Equal("\"item\"", JsonSerializer.Serialize(ReportRowKind.Item));
+        Assert.Equal("\"total\"", JsonSerializer.Serialize(ReportRowKind.Total));
         Assert.Throws<ArgumentOutOfRangeException>(() => row[2]);
     }
 
     [Fact]
     public void Sum_adds_every_column()
     {
-        var a = Bieu06Row.FromColumns(Bieu06RowKind.Item, "a", "A", [3, 1, 1, 1, 2, 1, 1, 0, 1, 1, 0]);
-        var b = Bieu06Row.FromColumns(Bieu06RowKind.Item, "b", "B", [10, 4, 5, 1, 7, 2, 2, 3, 3, 1, 2]);
+        var a = Bieu06Row.FromColumns(ReportRowKind.Item, "a", "A", [3, 1, 1, 1, 2, 1, 1, 0, 1, 1, 0]);
+        var b = Bieu06Row.FromColumns(ReportRowKind.Item, "b", "B", [10, 4, 5, 1, 7, 2, 2, 3, 3, 1, 2]);
 
-        var sum = Bieu06Row.Sum(Bieu06RowKind.Total, "total", "Tổng cộng", [a, b]);
+        var sum = Bieu06Row.Sum(ReportRowKind.Total, "total", "Tổng cộng", [a, b]);
 
         Assert.Equal([13, 5, 6, 2, 9, 3, 3, 3, 4, 2, 2], Bieu06Template.Columns.Select(c => sum[c]));
-        Assert.Equal(Bieu06RowKind.Total, sum.Kind);
+        Assert.Equal(ReportRowKind.Total, sum.Kind);
     }
 
     [Theory]
@@ -70,7 +71,7 @@ public class Bieu06RowTests
     [InlineData(11, new[] { 3, 1, 1, 1, 2, 1, 1, 0, 1, 0, 0 }, 1)]  // (11) ≠ (12)+(13)
     public void A_row_identity_broken_is_reported_with_its_cell(int column, int[] values, int expectedCount)
     {
-        var row = Bieu06Row.FromColumns(Bieu06RowKind.Item, "G09-TP", "Tư pháp", values);
+        var row = Bieu06Row.FromColumns(ReportRowKind.Item, "G09-TP", "Tư pháp", values);
 
         var violations = Bieu06Identities.Check([row]);
 
@@ -87,7 +88,7 @@ public class Bieu06RowTests
     public void A_row_whose_in_scope_is_not_handled_plus_in_progress_is_reported()
     {
         // 4+5+6 = 3 and 8+9+10 = 2 and 12+13 = 2, so only (3) = (7) + (11) breaks.
-        var row = Bieu06Row.FromColumns(Bieu06RowKind.Item, "x", "Đất đai", [3, 1, 1, 1, 2, 1, 1, 0, 2, 1, 1]);
+        var row = Bieu06Row.FromColumns(ReportRowKind.Item, "x", "Đất đai", [3, 1, 1, 1, 2, 1, 1, 0, 2, 1, 1]);
 
         var v = Assert.Single(Bieu06Identities.Check([row]));
 
@@ -99,7 +100,7 @@ public class Bieu06RowTests
     [Fact]
     public void A_negative_count_is_reported()
     {
-        var row = Bieu06Row.FromColumns(Bieu06RowKind.Item, "x", "Đất đai", [0, 1, -1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        var row = Bieu06Row.FromColumns(ReportRowKind.Item, "x", "Đất đai", [0, 1, -1, 0, 0, 0, 0, 0, 0, 0, 0]);
 
         var v = Assert.Single(Bieu06Identities.Check([row]));
 
@@ -119,7 +120,7 @@ public class Bieu06RowTests
     {
         var report = Bieu06Samples.Grouped();
         var rows = report.Rows.ToList();
-        var index = rows.FindIndex(r => r.Kind == Bieu06RowKind.Item && r.Group == "Cấp xã");
+        var index = rows.FindIndex(r => r.Kind == ReportRowKind.Item && r.Group == "Cấp xã");
         var item = rows[index];
 
         // Keep the row itself consistent: one more dossier in person, one more handled on time.
@@ -140,7 +141,7 @@ public class Bieu06RowTests
     public void A_total_that_is_not_the_sum_of_the_subtotals_is_reported()
     {
         var report = Bieu06Samples.Grouped();
-        var rows = report.Rows.Select(r => r.Kind == Bieu06RowKind.Total ? r with { CarriedOver = r.CarriedOver + 2, InScope = r.InScope + 2, InProgress = r.InProgress + 2, InProgressOverdue = r.InProgressOverdue + 2 } : r).ToList();
+        var rows = report.Rows.Select(r => r.Kind == ReportRowKind.Total ? r with { CarriedOver = r.CarriedOver + 2, InScope = r.InScope + 2, InProgress = r.InProgress + 2, InProgressOverdue = r.InProgressOverdue + 2 } : r).ToList();
 
         var violations = Bieu06Identities.Check(report with { Rows = rows });
 
@@ -153,7 +154,7 @@ public class Bieu06RowTests
     public void The_total_of_a_report_without_groups_is_the_sum_of_its_items()
     {
         var report = Bieu06Samples.ByField();
-        var rows = report.Rows.Select(r => r.Kind == Bieu06RowKind.Total ? r with { HandledLate = r.HandledLate + 1, Handled = r.Handled + 1, InProgress = r.InProgress - 1, InProgressWithin = r.InProgressWithin - 1 } : r).ToList();
+        var rows = report.Rows.Select(r => r.Kind == ReportRowKind.Total ? r with { HandledLate = r.HandledLate + 1, Handled = r.Handled + 1, InProgress = r.InProgress - 1, InProgressWithin = r.InProgressWithin - 1 } : r).ToList();
 
         var violations = Bieu06Identities.Check(report with { Rows = rows });
 

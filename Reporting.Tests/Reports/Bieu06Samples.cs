@@ -1,4 +1,5 @@
 using Reporting.Core.Periods;
+using Reporting.Core.Reports;
 using Reporting.Core.Reports.Bieu06;
 
 namespace Reporting.Tests.Reports;
@@ -11,7 +12,7 @@ internal static class Bieu06Samples
         var inScope = online + inPerson + carried;
         var handled = early + onTime + late;
         var inProgress = inScope - handled;
-        return Bieu06Row.FromColumns(Bieu06RowKind.Item, key, label,
+        return Bieu06Row.FromColumns(ReportRowKind.Item, key, label,
             [inScope, online, inPerson, carried, handled, early, onTime, late, inProgress, within, inProgress - within]) with { Group = group, Ordinal = ordinal };
     }
 
@@ -37,11 +38,11 @@ internal static class Bieu06Samples
         string[] roman = ["I", "II", "III"];
         for (var g = 0; g < groups.Count; g++)
         {
-            body.Add(Bieu06Row.Sum(Bieu06RowKind.Subtotal, groups[g].Name, groups[g].Name, groups[g].Items) with { Ordinal = roman[g] });
+            body.Add(Bieu06Row.Sum(ReportRowKind.Subtotal, groups[g].Name, groups[g].Name, groups[g].Items) with { Ordinal = roman[g] });
             body.AddRange(groups[g].Items);
         }
 
-        var total = Bieu06Row.Sum(Bieu06RowKind.Total, "total", "Tổng cộng", body.Where(r => r.Kind == Bieu06RowKind.Subtotal));
+        var total = Bieu06Row.Sum(ReportRowKind.Total, "total", "Tổng cộng", body.Where(r => r.Kind == ReportRowKind.Subtotal));
         return Report("000.00.00.H42", "UBND tỉnh Hà Giang", totalLast ? [.. body, total] : [total, .. body]) with { Grouped = true, ReceivingUnit = "Văn phòng Chính phủ" };
     }
 
@@ -54,7 +55,7 @@ internal static class Bieu06Samples
             Item("G09-TP", "Tư pháp", null, "2", 100, 3, 0, 80, 20, 0, 3),
             Item("khac", "Khác", null, "3", 0, 2, 1, 0, 1, 1, 1),
         ];
-        var total = Bieu06Row.Sum(Bieu06RowKind.Total, "total", "Tổng cộng", items);
+        var total = Bieu06Row.Sum(ReportRowKind.Total, "total", "Tổng cộng", items);
         return Report("000.00.12.H42", "Sở Tư pháp", [total, .. items]);
     }
 

@@ -16,6 +16,7 @@ public static class ApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiScopes.Read, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Read, ApiScopes.Admin))
             .AddPolicy(ApiScopes.Ingest, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Ingest))
+            .AddPolicy(ApiScopes.Report, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Report, ApiScopes.Admin))
             .AddPolicy(ApiScopes.Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Admin));
         services.AddProblemDetails();
         // Before the catch-all below: handlers are asked in registration order.

@@ -22,5 +22,8 @@ public static class ApiScopes
 {
     public const string Read = "read";
     public const string Ingest = "ingest";
+
+    /// <summary>Report instances (reporting.md): create, fill and submit for the key's agency subtree.</summary>
+    public const string Report = "report";
     public const string Admin = "admin";
 }

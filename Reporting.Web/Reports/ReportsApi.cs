@@ -1,15 +1,15 @@
 using Reporting.Core.Indicators;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
-using Reporting.Core.Reports.Bieu06;
+using Reporting.Core.Reports;
+using Reporting.Core.Reports.Excel;
+using Reporting.Core.Reports.Templates;
 using Reporting.Web.Api;
 
 namespace Reporting.Web.Reports;
 
 public static class ReportsApi
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/reports/{form}", GetReport).RequireAuthorization(ApiScopes.Read).WithTags("Báo cáo").WithName("GetReport");
@@ -18,7 +18,7 @@ public static class ReportsApi
 
     private static async Task<IResult> GetReport(
         string form, string? agency, string? period, string? window, string? format,
-        Bieu06Calculator bieu06, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct)
+        ReportEngine engine, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!ApiQuery.TryParse(agency, period, window, null, WindowKind.Cutoff, out var query, out var errors) | format is not (null or "json" or "xlsx"))
         {
@@ -26,16 +26,10 @@ public static class ReportsApi
             return Problems.Validation(errors);
         }
 
-        switch (form.ToLowerInvariant())
+        if (!ReportForms.IsKnown(form))
         {
-            case "bieu-06":
-                break;
-            case "bieu-ii-06a" or "bieu-ii-07b":
-                return Problems.Result(StatusCodes.Status404NotFound, "form-not-available", "Biểu chưa được cung cấp",
-                    $"Biểu '{form}' chưa được triển khai trong phiên bản này; hiện có: bieu-06.");
-            default:
-                return Problems.Result(StatusCodes.Status404NotFound, "form-not-found", "Không có biểu báo cáo",
-                    $"Không có biểu '{form}'. Các biểu: bieu-06, bieu-ii-06a, bieu-ii-07b.");
+            return Problems.Result(StatusCodes.Status404NotFound, "form-not-found", "Không có biểu báo cáo",
+                $"Không có biểu '{form}'. Các biểu: {string.Join(", ", ReportForms.Codes)}.");
         }
 
         var tree = (await reference.GetAsync(ct)).Tree;
@@ -44,10 +38,10 @@ public static class ReportsApi
             return AgencyScope.Forbidden(query.AgencyCode);
         }
 
-        Bieu06Report report;
+        ReportDocument report;
         try
         {
-            report = await bieu06.BuildAsync(effective, query.Period, query.WindowKind, ct);
+            report = await engine.BuildAsync(form, effective, query.Period, query.WindowKind, ct);
         }
         catch (QueryException e)
         {
@@ -57,30 +51,11 @@ public static class ReportsApi
         if (format == "xlsx")
         {
             var stream = new MemoryStream();
-            Bieu06ExcelWriter.Write(report, stream);
+            ReportExcelWriter.Write(report, stream);
             stream.Position = 0;
-            var name = $"bieu-06_{report.Agency.Code}_{report.Period}_{query.WindowKind.Name()}.xlsx";
-            return Results.File(stream, XlsxType, name);
+            return Results.File(stream, ReportExcelWriter.ContentType, ReportExcelWriter.FileName(report));
         }
 
-        return Results.Ok(new
-        {
-            form = report.FormCode,
-            title = report.Title,
-            agency = report.Agency.Code,
-            agencyName = report.Agency.Name,
-            period = ApiQuery.PeriodJson(report.Period, report.WindowKind, report.Window),
-            computedAt = report.ComputedAt,
-            reportingUnit = report.ReportingUnit,
-            receivingUnit = report.ReceivingUnit,
-            rows = report.Rows.Select(r => new
-            {
-                kind = r.Kind.ToString().ToLowerInvariant(),
-                key = r.Key,
-                label = r.Label,
-                values = r.Values,
-            }),
-            violations = Bieu06Identities.Check(report).Select(v => new { row = v.RowKey, column = v.Column, message = v.Message }),
-        });
+        return Results.Ok(ReportPayload.Of(report));
     }
 }

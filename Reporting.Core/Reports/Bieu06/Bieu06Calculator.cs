@@ -5,6 +5,7 @@ using Reporting.Core.Indicators;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 using Reporting.Core.Procedures;
+using Reporting.Core.Reports.Templates;
 
 namespace Reporting.Core.Reports.Bieu06;
 
@@ -42,8 +43,8 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
             ? await ProvinceRowsAsync(db, tree, agency, window, ct)
             : await FieldRowsAsync(db, tree, reference.Procedures, agency, window, ct);
 
-        var parts = province ? body.Where(r => r.Kind == Bieu06RowKind.Subtotal) : body;
-        var total = Bieu06Row.Sum(Bieu06RowKind.Total, Bieu06Template.TotalKey, Bieu06Template.TotalLabel, parts);
+        var parts = province ? body.Where(r => r.Kind == ReportRowKind.Subtotal) : body;
+        var total = Bieu06Row.Sum(ReportRowKind.Total, Bieu06Template.TotalKey, Bieu06Template.TotalLabel, parts);
         List<Bieu06Row> rows = totalLast ? [.. body, total] : [total, .. body];
 
         var root = tree.PathTo(agency.Id)[0];
@@ -62,8 +63,81 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
         };
     }
 
+    /// <summary>
+    /// Biểu II.06a: the public administration service centre, one row per agency whose procedures it
+    /// receives. Dossiers carry no receiving point, so these are the provincial agencies other than
+    /// the centre (departments and sector agencies, whose provincial-level procedures the one-stop
+    /// shop receives), each with its subtree's results: the <c>Cấp tỉnh</c> rows of the province's
+    /// Biểu 06 without the centre (docs/decisions/010-report-templates-as-data.md).
+    /// </summary>
+    /// <param name="agencyCode">The centre's code; empty for the province's centre.</param>
+    /// <exception cref="QueryException">Unknown agency, not a service centre, or a period that has not started.</exception>
+    public async Task<Bieu06Report> BuildServiceCentreAsync(string? agencyCode, PeriodKey period, WindowKind windowKind = WindowKind.Cutoff, CancellationToken ct = default)
+    {
+        var reference = await referenceData.GetAsync(ct);
+        var tree = reference.Tree;
+        var today = VietnamTime.Today(clock);
+        var window = period.Window(windowKind);
+        var root = tree.Root ?? throw new QueryException("Không tìm thấy đơn vị", "Chưa có cây đơn vị.", "agency-not-found");
+        var centre = string.IsNullOrWhiteSpace(agencyCode)
+            ? tree.Children(root.Id).Where(a => a.Kind == AgencyKind.ServiceCentre).OrderBy(a => a.ValidTo is null ? 0 : 1).FirstOrDefault()
+                ?? throw new QueryException("Không tìm thấy đơn vị", "Tỉnh chưa có Trung tâm Phục vụ hành chính công trong cây đơn vị.", "agency-not-found")
+            : Resolve(tree, agencyCode, window, today);
+        if (centre.Kind != AgencyKind.ServiceCentre)
+        {
+            throw new QueryException("Biểu không áp dụng cho đơn vị",
+                $"Biểu II.06a lập cho Trung tâm Phục vụ hành chính công; '{centre.Name}' ({centre.Code}) không phải trung tâm.", "form-not-applicable");
+        }
+
+        if (window.From > today)
+        {
+            throw QueryException.PeriodNotStarted(period, window);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var totalLast = await TotalRowLastAsync(db, ct);
+        var byAgency = await Bieu06Reader.ReadByAgencyAsync(db, window, ct);
+        var centreRoot = tree.PathTo(centre.Id)[0];
+        var ordinal = 0;
+        var items = ProvinceLayout.Of(tree, centreRoot).Provincial
+            .Where(spec => spec.Agency.Id != centre.Id)
+            .Select(spec => (spec, row: Bieu06Row.FromCounts(ReportRowKind.Item, spec.Agency.Code, spec.Agency.Name, Sum(byAgency, spec.Members))))
+            .Where(x => !x.row.IsZero || (x.spec.Agency.ValidFrom <= window.To && (x.spec.Agency.ValidTo is null || x.spec.Agency.ValidTo >= window.From)))
+            .Select(x => x.row with { Ordinal = (++ordinal).ToString(CultureInfo.InvariantCulture) })
+            .ToList();
+        var total = Bieu06Row.Sum(ReportRowKind.Total, Bieu06Template.TotalKey, Bieu06Template.TotalLabel, items);
+
+        return new Bieu06Report
+        {
+            Template = ReportForms.ServiceCentre,
+            Agency = new Bieu06Agency(centre.Code, centre.Name),
+            Period = period,
+            WindowKind = windowKind,
+            From = window.From,
+            To = window.To,
+            ReportingUnit = centre.Name,
+            ReceivingUnit = $"Văn phòng {centreRoot.Name}",
+            ComputedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset),
+            Rows = totalLast ? [.. items, total] : [total, .. items],
+        };
+    }
+
+    private static Bieu06Counts Sum(Dictionary<int, Bieu06Counts> byAgency, IEnumerable<int> members)
+    {
+        var counts = default(Bieu06Counts);
+        foreach (var id in members)
+        {
+            if (byAgency.TryGetValue(id, out var c))
+            {
+                counts += c;
+            }
+        }
+
+        return counts;
+    }
+
     /// <summary>The agency bearing the code in the window (codes can be reused), else as today.</summary>
-    private static Agency Resolve(AgencyTree tree, string? code, DateWindow window, DateOnly today)
+    internal static Agency Resolve(AgencyTree tree, string? code, DateWindow window, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -75,7 +149,7 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
             ?? throw new QueryException("Không tìm thấy đơn vị", $"Không có đơn vị mã '{code}'.", "agency-not-found");
     }
 
-    private static async Task<bool> TotalRowLastAsync(ReportingDbContext db, CancellationToken ct)
+    internal static async Task<bool> TotalRowLastAsync(ReportingDbContext db, CancellationToken ct)
     {
         var value = await db.Settings.AsNoTracking()
             .Where(s => s.Key == SettingKeys.Bieu06TotalRow)
@@ -100,7 +174,7 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
 
         var ordinal = 0;
         return fields
-            .Select(f => Bieu06Row.FromCounts(Bieu06RowKind.Item, f.Key, f.Value.Label, f.Value.Counts))
+            .Select(f => Bieu06Row.FromCounts(ReportRowKind.Item, f.Key, f.Value.Label, f.Value.Counts))
             .Where(r => !r.IsZero)
             .OrderBy(r => r.Key == Bieu06Template.OtherFieldKey)
             .ThenBy(r => r.Label, VietnameseOrder)
@@ -130,16 +204,7 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
 
         Bieu06Row? RowOf(AgencyRowSpec spec, bool showWhenZero)
         {
-            var counts = default(Bieu06Counts);
-            foreach (var id in spec.Members)
-            {
-                if (byAgency.TryGetValue(id, out var c))
-                {
-                    counts += c;
-                }
-            }
-
-            var row = Bieu06Row.FromCounts(Bieu06RowKind.Item, spec.Agency.Code, spec.Agency.Name, counts);
+            var row = Bieu06Row.FromCounts(ReportRowKind.Item, spec.Agency.Code, spec.Agency.Name, Sum(byAgency, spec.Members));
             var valid = spec.Agency.ValidFrom <= window.To && (spec.Agency.ValidTo is null || spec.Agency.ValidTo >= window.From);
 
             // Agencies of the window are listed even without dossiers; others only when dossiers
@@ -169,7 +234,7 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
         for (var g = 0; g < groups.Count; g++)
         {
             var (name, items) = groups[g];
-            var subtotal = Bieu06Row.Sum(Bieu06RowKind.Subtotal, name, name, items) with { Ordinal = Roman(g + 1) };
+            var subtotal = Bieu06Row.Sum(ReportRowKind.Subtotal, name, name, items) with { Ordinal = Roman(g + 1) };
             rows.Add(subtotal);
             rows.AddRange(items.Select((r, i) => r with { Group = name, Ordinal = (i + 1).ToString(CultureInfo.InvariantCulture) }));
         }

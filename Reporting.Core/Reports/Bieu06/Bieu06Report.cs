@@ -1,4 +1,5 @@
 using Reporting.Core.Periods;
+using Reporting.Core.Reports.Templates;
 
 namespace Reporting.Core.Reports.Bieu06;
 
@@ -11,10 +12,13 @@ public sealed record Bieu06Agency(string Code, string Name);
 /// </summary>
 public sealed record Bieu06Report
 {
-    public string FormCode { get; init; } = Bieu06Template.FormCode;
-    public string FormNumber { get; init; } = Bieu06Template.FormNumber;
-    public string LegalBasis { get; init; } = Bieu06Template.LegalBasis;
-    public string Title { get; init; } = Bieu06Template.Title;
+    /// <summary>Biểu 06, or II.06a (the same columns at the service centre).</summary>
+    public ReportTemplate Template { get; init; } = ReportForms.Results;
+
+    public string FormCode => Template.Code;
+    public string FormNumber => Template.FormNumber;
+    public string LegalBasis => Template.LegalBasis;
+    public string Title => Template.Title;
 
     public required Bieu06Agency Agency { get; init; }
     public required PeriodKey Period { get; init; }
@@ -41,5 +45,19 @@ public sealed record Bieu06Report
 
     public DateWindow Window => new(From, To);
 
-    public Bieu06Row Total => Rows.First(r => r.Kind == Bieu06RowKind.Total);
+    public Bieu06Row Total => Rows.First(r => r.Kind == ReportRowKind.Total);
+
+    /// <summary>The form-independent document the identities, Excel, JSON and workflow read.</summary>
+    public ReportDocument ToDocument() => new()
+    {
+        Template = Template,
+        Agency = new ReportAgency(Agency.Code, Agency.Name),
+        Period = Period,
+        WindowKind = WindowKind,
+        Window = Window,
+        ReportingUnit = ReportingUnit,
+        ReceivingUnit = ReceivingUnit,
+        ComputedAt = ComputedAt,
+        Rows = Rows.Select(r => r.ToReportRow()).ToList(),
+    };
 }

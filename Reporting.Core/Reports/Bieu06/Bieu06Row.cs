@@ -1,25 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Reporting.Core.Indicators;
+using Reporting.Core.Reports.Templates;
 
 namespace Reporting.Core.Reports.Bieu06;
-
-/// <summary>What a row is (api.md: <c>item</c>, <c>subtotal</c>, <c>total</c>).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Bieu06RowKind>))]
-public enum Bieu06RowKind
-{
-    /// <summary>A field (lĩnh vực) or an agency; the key is its code.</summary>
-    [JsonStringEnumMemberName("item")]
-    Item,
-
-    /// <summary>A group of items (a level); the key is the group name.</summary>
-    [JsonStringEnumMemberName("subtotal")]
-    Subtotal,
-
-    /// <summary>The grand total; the key is <c>total</c>.</summary>
-    [JsonStringEnumMemberName("total")]
-    Total,
-}
 
 /// <summary>
 /// One row of Biểu 06: columns 3 to 13 as stored numbers. The total columns (3, 7, 11) are stored
@@ -28,7 +12,7 @@ public enum Bieu06RowKind
 /// </summary>
 public sealed record Bieu06Row
 {
-    public required Bieu06RowKind Kind { get; init; }
+    public required ReportRowKind Kind { get; init; }
 
     /// <summary>Field code or agency code (item), group name (subtotal), <c>total</c>.</summary>
     public required string Key { get; init; }
@@ -98,8 +82,12 @@ public sealed record Bieu06Row
     [JsonIgnore]
     public bool IsZero => Bieu06Template.Columns.All(c => this[c] == 0);
 
+    /// <summary>The form-independent row the identities, the Excel writer and the JSON read.</summary>
+    public ReportRow ToReportRow() =>
+        ReportRow.Create(Kind, Key, Label, Bieu06Template.Columns.Select(c => KeyValuePair.Create(c, this[c]))) with { Ordinal = Ordinal, Group = Group };
+
     /// <summary>A row with the given values of columns 3 to 13 (index 0 is column 3).</summary>
-    public static Bieu06Row FromColumns(Bieu06RowKind kind, string key, string label, IReadOnlyList<int> columns3To13)
+    public static Bieu06Row FromColumns(ReportRowKind kind, string key, string label, IReadOnlyList<int> columns3To13)
     {
         if (columns3To13.Count != 11)
         {
@@ -130,7 +118,7 @@ public sealed record Bieu06Row
     /// rest received, (6) open the day before the window, (8)–(10) ended in the window by class,
     /// (12) open at the window's end within the deadline, (13) the other open ones; totals added up.
     /// </summary>
-    public static Bieu06Row FromFigures(Bieu06RowKind kind, string key, string label, WindowFigures figures) =>
+    public static Bieu06Row FromFigures(ReportRowKind kind, string key, string label, WindowFigures figures) =>
         FromCounts(kind, key, label, new Bieu06Counts(
             Received: figures.Window.Received,
             ReceivedOnline: figures.Window.ReceivedOnline,
@@ -141,7 +129,7 @@ public sealed record Bieu06Row
             OpenAtEnd: figures.OpenAtEnd.Open,
             OpenAtEndWithin: figures.OpenAtEnd.OpenWithin));
 
-    internal static Bieu06Row FromCounts(Bieu06RowKind kind, string key, string label, Bieu06Counts c)
+    internal static Bieu06Row FromCounts(ReportRowKind kind, string key, string label, Bieu06Counts c)
     {
         var online = c.ReceivedOnline;
         var inPerson = c.Received - c.ReceivedOnline;
@@ -167,7 +155,7 @@ public sealed record Bieu06Row
     }
 
     /// <summary>A subtotal or total row: the column-wise sum of <paramref name="rows"/>.</summary>
-    public static Bieu06Row Sum(Bieu06RowKind kind, string key, string label, IEnumerable<Bieu06Row> rows)
+    public static Bieu06Row Sum(ReportRowKind kind, string key, string label, IEnumerable<Bieu06Row> rows)
     {
         var sums = new int[11];
         foreach (var row in rows)

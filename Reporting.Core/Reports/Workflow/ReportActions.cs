@@ -1,0 +1,40 @@
+using Reporting.Core.Access;
+
+namespace Reporting.Core.Reports.Workflow;
+
+/// <summary>An action of the workflow: the states it starts from, the state it leads to, who may take it.</summary>
+public sealed record ReportAction(string Code, string Label, IReadOnlyList<ReportState> From, ReportState To, IReadOnlyList<string> Roles, bool NeedsComment = false);
+
+/// <summary>
+/// The workflow of reporting.md, in one table the service, the API and the page read:
+/// submit (preparer or head, from draft), approve (head), accept (reviewer, from approved), return
+/// with a reason (reviewer from submitted or approved; the head from submitted, sending the
+/// preparer's work back before approving it). An administrator may take every action.
+/// </summary>
+public static class ReportActions
+{
+    public const string Submit = "submit";
+    public const string Approve = "approve";
+    public const string Accept = "accept";
+    public const string Return = "return";
+
+    public static IReadOnlyList<ReportAction> All { get; } =
+    [
+        new(Submit, "Gửi báo cáo", [ReportState.Draft], ReportState.Submitted, [Roles.Preparer, Roles.Head]),
+        new(Approve, "Thủ trưởng duyệt", [ReportState.Submitted], ReportState.Approved, [Roles.Head]),
+        new(Accept, "Tiếp nhận", [ReportState.Approved], ReportState.Accepted, [Roles.Reviewer]),
+        new(Return, "Trả lại", [ReportState.Submitted, ReportState.Approved], ReportState.Draft, [Roles.Reviewer, Roles.Head], NeedsComment: true),
+    ];
+
+    public static ReportAction? Find(string? code) => All.FirstOrDefault(a => string.Equals(a.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>May this caller take the action in this state? The head returns only what is waiting for them.</summary>
+    public static bool RoleAllows(ReportAction action, ReportCaller caller, ReportState state) =>
+        action.Code == Return && state == ReportState.Approved
+            ? caller.Has(Roles.Reviewer)
+            : caller.HasAny([.. action.Roles]);
+
+    /// <summary>The actions this caller can take now, for the screen's buttons.</summary>
+    public static IEnumerable<ReportAction> Available(ReportCaller caller, ReportState state, string agencyCode) =>
+        caller.InScope(agencyCode) ? All.Where(a => a.From.Contains(state) && RoleAllows(a, caller, state)) : [];
+}

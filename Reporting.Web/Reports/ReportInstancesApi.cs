@@ -1,0 +1,251 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Access;
+using Reporting.Core.Agencies;
+using Reporting.Core.Persistence;
+using Reporting.Core.Reports;
+using Reporting.Core.Reports.Excel;
+using Reporting.Core.Reports.Workflow;
+using Reporting.Web.Api;
+
+namespace Reporting.Web.Reports;
+
+/// <summary>
+/// The regimes and report instances of reporting.md for machine clients (API keys act in their own
+/// name: scope <c>report</c> creates, fills and submits for its agency subtree; <c>admin</c> may do
+/// every action). Every rule is <see cref="ReportWorkflow"/>'s; this maps its refusals to 404, 403,
+/// 409 and 422. People's sign-in and roles come with the access branch (<see cref="ReportCallers"/>).
+/// </summary>
+public static class ReportInstancesApi
+{
+    public sealed record CreateBody(string? Regime, string? Form, string? Agency, string? Period);
+
+    public sealed record CellsBody(List<CellEdit>? Cells);
+
+    public sealed record ActionBody(string? Comment);
+
+    public static IEndpointRouteBuilder MapReportInstancesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/regimes", GetRegimes).RequireAuthorization(ApiScopes.Read).WithTags("Báo cáo định kỳ");
+        var instances = app.MapGroup("/api/v1/report-instances").RequireAuthorization(ApiScopes.Report).WithTags("Báo cáo định kỳ");
+        instances.MapGet("", List);
+        instances.MapPost("", Create);
+        instances.MapGet("/{id:int}", Get);
+        instances.MapPut("/{id:int}/cells", SetCells);
+        instances.MapGet("/{id:int}/versions/{number:int}", GetVersion);
+        instances.MapPost("/{id:int}/{action}", Act);
+        return app;
+    }
+
+    private static async Task<IResult> GetRegimes(IDbContextFactory<ReportingDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
+        return Results.Ok(new
+        {
+            items = regimes.Select(r => new
+            {
+                code = r.Code,
+                name = r.Name,
+                legalBasis = r.LegalBasis,
+                forms = r.Forms,
+                frequency = r.Frequency switch
+                {
+                    Core.Periods.PeriodKind.Month => "month",
+                    Core.Periods.PeriodKind.Quarter => "quarter",
+                    Core.Periods.PeriodKind.HalfYear => "half",
+                    Core.Periods.PeriodKind.NineMonths => "9months",
+                    _ => "year",
+                },
+                window = r.Window.Name(),
+                deadlineWorkingDays = r.DeadlineWorkingDays,
+                deadlineSource = r.DeadlineSource,
+                reporters = r.Reporters.Select(k => k.ToString()),
+                recipient = r.Recipient,
+                confirmed = r.Confirmed,
+            }),
+        });
+    }
+
+    private static Task<IResult> List(string? agency, string? period, string? state, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Run(async () =>
+        {
+            ReportState? filter = null;
+            if (!string.IsNullOrWhiteSpace(state))
+            {
+                if (!Enum.TryParse<ReportState>(state, ignoreCase: true, out var parsed))
+                {
+                    return Problems.Validation(new Dictionary<string, string[]> { ["state"] = [$"state phải là draft, submitted, approved hoặc accepted, không phải '{state}'."] });
+                }
+
+                filter = parsed;
+            }
+
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var items = await workflow.ListAsync(caller, agency, period, filter, ct);
+            return Results.Ok(new { items = items.Select(Summary) });
+        });
+
+    private static Task<IResult> Create(CreateBody body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Run(async () =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(body.Regime)) errors["regime"] = ["Cần mã chế độ báo cáo."];
+            if (string.IsNullOrWhiteSpace(body.Form)) errors["form"] = ["Cần mã biểu."];
+            if (string.IsNullOrWhiteSpace(body.Agency)) errors["agency"] = ["Cần mã đơn vị."];
+            if (string.IsNullOrWhiteSpace(body.Period)) errors["period"] = ["Cần kỳ báo cáo."];
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var (view, created) = await workflow.CreateAsync(caller, body.Regime!, body.Form!, body.Agency!, body.Period!, ct);
+            var json = Instance(view);
+            return created ? Results.Created($"/api/v1/report-instances/{view.Summary.Id}", json) : Results.Ok(json);
+        });
+
+    private static Task<IResult> Get(int id, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Run(async () => Results.Ok(Instance(await workflow.GetAsync(await ReportCallers.FromAsync(http.User, reference, clock, ct), id, ct))));
+
+    private static Task<IResult> SetCells(int id, CellsBody body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Run(async () =>
+        {
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            return Results.Ok(Instance(await workflow.SetCellsAsync(caller, id, body.Cells ?? [], ct)));
+        });
+
+    private static Task<IResult> Act(int id, string action, ActionBody? body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Run(async () =>
+        {
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            return Results.Ok(Instance(await workflow.ActAsync(caller, id, action, body?.Comment, ct)));
+        });
+
+    private static Task<IResult> GetVersion(int id, int number, string? format, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        Run(async () =>
+        {
+            if (format is not (null or "json" or "xlsx"))
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["format"] = [$"format phải là json hoặc xlsx, không phải '{format}'."] });
+            }
+
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var version = await workflow.GetVersionAsync(caller, id, number, ct);
+            if (format == "xlsx")
+            {
+                var stream = new MemoryStream();
+                ReportExcelWriter.Write(version.Document, stream);
+                stream.Position = 0;
+                return Results.File(stream, ReportExcelWriter.ContentType, ReportExcelWriter.FileName(version.Document, $"_v{number}"));
+            }
+
+            return Results.Ok(new
+            {
+                version = version.Number,
+                submittedBy = version.SubmittedBy,
+                submittedAt = version.SubmittedAt,
+                narrative = version.Narrative,
+                report = ReportPayload.Of(version.Document),
+            });
+        });
+
+    private static object Summary(ReportInstanceSummary s) => new
+    {
+        id = s.Id,
+        regime = s.Regime,
+        form = s.Form,
+        agency = s.Agency,
+        agencyName = s.AgencyName,
+        periodKey = s.PeriodKey,
+        state = ReportStates.Code(s.State),
+        version = s.Version,
+        dueDate = s.DueDate,
+        submittedOn = s.SubmittedOn,
+        lateWorkingDays = s.LateWorkingDays,
+        returned = s.Returned,
+    };
+
+    private static object Instance(ReportInstanceView view)
+    {
+        var d = view.Document;
+        var s = view.Summary;
+        return new
+        {
+            id = s.Id,
+            regime = s.Regime,
+            form = s.Form,
+            agency = s.Agency,
+            agencyName = s.AgencyName,
+            periodKey = s.PeriodKey,
+            period = ApiQuery.PeriodJson(d.Period, d.WindowKind, d.Window),
+            state = ReportStates.Code(s.State),
+            version = s.Version,
+            dueDate = s.DueDate,
+            lateWorkingDays = s.LateWorkingDays,
+            returned = s.Returned,
+            editable = view.Editable,
+            actions = view.Actions.Select(a => a.Code),
+            columns = ReportJson.Columns(d),
+            rows = ReportJson.Rows(d),
+            overrides = d.Overrides.Select(o => new { rowKey = o.RowKey, column = o.Column, computed = o.Computed, value = o.Value, reason = o.Reason }),
+            violations = ReportJson.Violations(view.Violations),
+            pending = d.Pending,
+            narrative = view.Narrative,
+            versions = view.Versions,
+            history = view.History.Select(h => new { action = h.Action, state = ReportStates.Code(h.State), at = h.At, by = h.By, comment = h.Comment, version = h.Version }),
+            submissions = Array.Empty<object>(),
+        };
+    }
+
+    private static async Task<IResult> Run(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (WorkflowException e)
+        {
+            var (status, type) = e.Refusal switch
+            {
+                WorkflowRefusal.NotFound => (StatusCodes.Status404NotFound, "report-not-found"),
+                WorkflowRefusal.Forbidden => (StatusCodes.Status403Forbidden, "report-forbidden"),
+                WorkflowRefusal.WrongState => (StatusCodes.Status409Conflict, "report-wrong-state"),
+                _ => (StatusCodes.Status422UnprocessableEntity, "report-invalid"),
+            };
+            var problem = Problems.Create(status, type, e.Title, e.Message);
+            if (e.Violations.Count > 0)
+            {
+                problem.Extensions["violations"] = ReportJson.Violations(e.Violations);
+            }
+
+            return Results.Problem(problem);
+        }
+    }
+}
+
+/// <summary>
+/// The caller of the workflow from the request: an API key acts in its own name, <c>admin</c> as an
+/// administrator, <c>report</c> as a preparer, within the key's agency subtree (everything without
+/// one). The access branch adds signed-in people with their roles and scope here.
+/// </summary>
+public static class ReportCallers
+{
+    public static async Task<ReportCaller> FromAsync(ClaimsPrincipal user, ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    {
+        var scopes = user.FindAll(ApiKeyAuthenticationHandler.ScopeClaim).Select(c => c.Value).ToHashSet();
+        var roles = new HashSet<string>();
+        if (scopes.Contains(ApiScopes.Admin)) roles.Add(Roles.Admin);
+        if (scopes.Contains(ApiScopes.Report)) roles.Add(Roles.Preparer);
+        var name = user.FindFirstValue(ClaimTypes.Name) ?? "khóa API";
+        if (user.KeyAgency() is not { Length: > 0 } agency)
+        {
+            return new ReportCaller(name, roles, _ => true);
+        }
+
+        var tree = (await reference.GetAsync(ct)).Tree;
+        var root = tree.FindByCode(agency, clock.Today());
+        var codes = root is null ? [] : tree.Descendants(root.Id).Select(id => tree.Find(id)!.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new ReportCaller(name, roles, codes.Contains);
+    }
+}
