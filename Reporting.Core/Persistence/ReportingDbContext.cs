@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Access;
 using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
+using Reporting.Core.Audit;
 using Reporting.Core.Calendar;
 using Reporting.Core.Collectors;
 using Reporting.Core.Dossiers;
@@ -12,9 +16,10 @@ namespace Reporting.Core.Persistence;
 
 /// <summary>
 /// The reporting database. Each provider has a thin subclass carrying its own migration set
-/// (docs/decisions/001-two-migration-sets.md); services depend on this base type.
+/// (docs/decisions/001-two-migration-sets.md); services depend on this base type. The accounts of
+/// ASP.NET Core Identity live here too (docs/decisions/007-accounts-on-the-reporting-database.md).
 /// </summary>
-public abstract class ReportingDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ReportingDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencySuccession> AgencySuccessions => Set<AgencySuccession>();
@@ -35,9 +40,35 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<CollectorSource> CollectorSources => Set<CollectorSource>();
     public DbSet<CollectorWatermark> CollectorWatermarks => Set<CollectorWatermark>();
     public DbSet<CollectorRun> CollectorRuns => Set<CollectorRun>();
+    public DbSet<StoredApiKey> ApiKeys => Set<StoredApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: no code path may change or remove a line.</summary>
+    private void GuardAuditLog()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Nhật ký kiểm toán chỉ được ghi thêm, không được sửa hay xóa.");
+        }
+    }
 }
 
 public sealed class SqliteReportingDbContext(DbContextOptions<SqliteReportingDbContext> options) : ReportingDbContext(options);

@@ -22,5 +22,8 @@ public static class ApiScopes
 {
     public const string Read = "read";
     public const string Ingest = "ingest";
+    public const string Report = "report";
     public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Read, Ingest, Report, Admin];
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Reporting.Core.Agencies;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
+using Reporting.Web.Access;
 using Reporting.Web.Api;
 
 namespace Reporting.Web.Ingest;
@@ -19,7 +19,7 @@ public static class IngestApi
         return app;
     }
 
-    private static async Task<IResult> IngestDossiers(HttpRequest request, DossierIngestor ingestor, ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> IngestDossiers(HttpRequest request, DossierIngestor ingestor, CallerScope callers, CancellationToken ct)
     {
         var (records, problem) = await ReadEnvelopeAsync(request, ct);
         if (problem is not null)
@@ -27,17 +27,17 @@ public static class IngestApi
             return problem;
         }
 
-        var scope = await ScopeOfAsync(request.HttpContext.User, reference, clock, ct);
-        if (scope is null)
+        var scope = await callers.ForAsync(request.HttpContext.User, ct);
+        if (!scope.IsEverything && scope.Root is null)
         {
-            return AgencyScope.Forbidden(request.HttpContext.User.KeyAgency());
+            return ScopeProblems.Forbidden(scope.RootCode);
         }
 
         var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, scope, ct);
         return Results.Ok(ReportJson(report));
     }
 
-    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, CancellationToken ct)
+    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, CallerScope callers, CancellationToken ct)
     {
         var (records, problem) = await ReadEnvelopeAsync(request, ct);
         if (problem is not null)
@@ -45,24 +45,17 @@ public static class IngestApi
             return problem;
         }
 
-        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, ct);
+        var scope = await callers.ForAsync(request.HttpContext.User, ct);
+        if (!scope.IsEverything && scope.Root is null)
+        {
+            return ScopeProblems.Forbidden(scope.RootCode);
+        }
+
+        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, scope, ct);
         return Results.Ok(ReportJson(report));
     }
 
     private static string SourceOf(ClaimsPrincipal user) => user.Identity?.Name ?? "push";
-
-    private static async Task<IngestScope?> ScopeOfAsync(ClaimsPrincipal user, ReferenceData reference, TimeProvider clock, CancellationToken ct)
-    {
-        var code = user.KeyAgency();
-        if (code is null)
-        {
-            return IngestScope.Everything;
-        }
-
-        var tree = (await reference.GetAsync(ct)).Tree;
-        var agency = tree.FindByCode(code, clock.Today());
-        return agency is null ? null : new IngestScope(code, tree.Descendants(agency.Id));
-    }
 
     /// <summary>Reads <c>{ "service": …, "isUpdating": …, "data": [ … ] }</c>; payments may also send <c>items</c>.</summary>
     private static async Task<(List<IngestRecord>? Records, IResult? Problem)> ReadEnvelopeAsync(HttpRequest request, CancellationToken ct)
