@@ -70,7 +70,7 @@ try
     app.UseAuthorization();
     app.UseAntiforgery();
 
-    app.MapOpenApi();
+    app.MapOpenApi().RequireAuthorization(AccessExtensions.AnyCallerPolicy);
     app.MapReportingHealth();
     app.MapAccountEndpoints();
     app.MapAccessApi();

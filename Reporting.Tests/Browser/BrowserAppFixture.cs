@@ -89,7 +89,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    /// <summary>A new browser (own cookies), signed in as the demo user <paramref name="user"/> (the administrator by default; null: anonymous).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, string? user = "quantri")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -99,7 +100,22 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        if (user is not null)
+        {
+            await SignInAsync(page, user, Reporting.Web.Access.DemoUsers.All.Single(u => u.UserName == user).Password);
+            await page.WaitForURLAsync(u => !u.Contains("/dang-nhap", StringComparison.Ordinal));
+        }
+
         return page;
+    }
+
+    /// <summary>Fills and sends the sign-in form; the caller checks where it lands.</summary>
+    public async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/dang-nhap");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
     }
 
     public async Task DisposeAsync()

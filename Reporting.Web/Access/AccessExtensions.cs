@@ -20,6 +20,9 @@ public static class AccessExtensions
     /// <summary>Pages and exports: a signed-in person (not a key).</summary>
     public const string UserPolicy = "user";
 
+    /// <summary>Any signed-in user or valid API key (the OpenAPI document).</summary>
+    public const string AnyCallerPolicy = "any-caller";
+
     /// <summary>
     /// Accounts (ASP.NET Core Identity on the reporting database), the cookie, API keys, optional OpenID Connect,
     /// the fallback policy (nothing is reachable anonymously unless marked so) and the API scopes.
@@ -105,6 +108,7 @@ public static class AccessExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(ctx => IsUser(ctx.User)).Build())
             .AddPolicy(UserPolicy, p => p.RequireAssertion(ctx => IsUser(ctx.User)))
+            .AddPolicy(AnyCallerPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(ApiScopes.Read, p => p.RequireAssertion(ctx =>
                 HasScope(ctx.User, ApiScopes.Read, ApiScopes.Admin) || (IsUser(ctx.User) && Roles.All.Any(ctx.User.IsInRole))))
             .AddPolicy(ApiScopes.Ingest, p => p.RequireAssertion(ctx => HasScope(ctx.User, ApiScopes.Ingest) || IsAdminUser(ctx.User)))
@@ -115,7 +119,9 @@ public static class AccessExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
         services.AddSingleton<CallerScope>();
-        services.AddScoped<UserAdmin>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddSingleton<UserAdmin>();
         services.AddSingleton<ApiKeyAdmin>();
         services.AddSingleton<AuditReader>();
         return builder;
