@@ -13,7 +13,7 @@ namespace Reporting.Core.Procedures;
 /// unknown code is allowed). The result names the procedures whose dossier facts may change (added,
 /// removed, or a changed fee, result or statutory time), so the caller can recompute their dossiers.
 /// </summary>
-public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData)
+public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, TimeProvider clock)
 {
     // Column sizes of ProcedureConfiguration.
     private const int CodeMax = 32;
@@ -31,7 +31,7 @@ public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext>
         return reasons;
     }
 
-    public async Task<ImportResult> ReplaceAsync(IReadOnlyList<ProcedureFeedItem> items, CancellationToken ct = default)
+    public async Task<ImportResult> ReplaceAsync(IReadOnlyList<ProcedureFeedItem> items, CancellationToken ct = default, Reporting.Core.Audit.AuditActor? actor = null)
     {
         var reasons = new List<ImportReason>();
         var procedures = Read(items, reasons);
@@ -43,7 +43,7 @@ public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext>
         await Gate.WaitAsync(ct);
         try
         {
-            var result = await ApplyAsync(procedures, ct);
+            var result = await ApplyAsync(procedures, actor ?? Reporting.Core.Audit.AuditActor.System, ct);
             referenceData.Invalidate();
             return result;
         }
@@ -53,7 +53,7 @@ public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext>
         }
     }
 
-    private async Task<ImportResult> ApplyAsync(IReadOnlyList<Procedure> procedures, CancellationToken ct)
+    private async Task<ImportResult> ApplyAsync(IReadOnlyList<Procedure> procedures, Reporting.Core.Audit.AuditActor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -107,6 +107,8 @@ public sealed class ProcedureCatalogImport(IDbContextFactory<ReportingDbContext>
         // Deletes first, in their own statement batch, so a re-cased code never meets its old row.
         await db.SaveChangesAsync(ct);
         db.Procedures.AddRange(toAdd);
+        Reporting.Core.Audit.AuditLog.Add(db, clock, actor, Reporting.Core.Audit.AuditActions.CatalogueImported,
+            "danh mục TTHC", after: $"{procedures.Count} thủ tục; thêm {toAdd.Count}; xóa {deleted}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

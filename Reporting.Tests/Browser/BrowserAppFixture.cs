@@ -79,6 +79,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         Api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ReportingAppFactory.ReadKey);
 
+        // Expectations wait as long as actions do: a shared 2-core machine can take more than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -109,13 +111,28 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Fills and sends the sign-in form; the caller checks where it lands.</summary>
+    /// <summary>Plain HTTP (downloads) with the cookie of a demo user signed in through the sign-in endpoint.</summary>
+    public async Task<HttpClient> SignedInHttpAsync(string user = "quantri")
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+        var answer = await ReportingAppFactory.SignInAsync(client, user, Reporting.Web.Access.DemoUsers.All.Single(u => u.UserName == user).Password);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.DoesNotContain("loi=", answer.Headers.Location?.OriginalString ?? "");
+        return client;
+    }
+
+    /// <summary>Fills and sends the sign-in form and waits for the answer; the caller checks where it lands.</summary>
     public async Task SignInAsync(IPage page, string user, string password)
     {
         await page.GotoAsync(BaseUrl + "/dang-nhap");
         await page.FillAsync("#userName", user);
         await page.FillAsync("#password", password);
+        var before = page.Url;
         await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => u != before);
     }
 
     public async Task DisposeAsync()

@@ -12,7 +12,7 @@ public sealed class ProcedureCatalogImportTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private ProcedureCatalogImport Import() => new(_db, _db.ReferenceData);
+    private ProcedureCatalogImport Import() => new(_db, _db.ReferenceData, TimeProvider.System);
 
     private static List<ProcedureFeedItem> Catalogue() =>
     [
