@@ -56,12 +56,12 @@ public sealed class CollectorRunner(
                 case CollectorKind.DossierFeed:
                     var dossierClient = provider.GetRequiredService<DossierFeedClient>();
                     await ReadFeedAsync(source, run, (since, cursor, c) => dossierClient.GetAsync(source, since, cursor, c),
-                        (records, c) => dossiers.IngestAsync(source.Name, records, IngestScope.Everything, c), ct);
+                        (records, c) => dossiers.IngestAsync(source.Name, records, Reporting.Core.Access.AgencyScope.Everything, c), ct);
                     break;
                 case CollectorKind.PaymentFeed:
                     var paymentClient = provider.GetRequiredService<PaymentFeedClient>();
                     await ReadFeedAsync(source, run, (since, cursor, c) => paymentClient.GetAsync(source, since, cursor, c),
-                        (records, c) => payments.IngestAsync(source.Name, records, c), ct);
+                        (records, c) => payments.IngestAsync(source.Name, records, null, c), ct);
                     break;
                 case CollectorKind.ProcedureCatalog:
                     await ReadCatalogueAsync(source, run, provider.GetRequiredService<ProcedureCatalogClient>(), provider.GetRequiredService<ProcedureCatalogImport>(), ct);

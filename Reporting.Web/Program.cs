@@ -1,5 +1,6 @@
 using Reporting.Core;
 using Reporting.Core.Aggregates;
+using Reporting.Web.Access;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
 using Reporting.Web.Collectors;
@@ -35,6 +36,7 @@ try
 
     builder.AddReportingCore();
     builder.AddReportingApi();
+    builder.AddReportingAccess();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();
     builder.AddCollectors();
@@ -42,6 +44,14 @@ try
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
+    await app.Services.InitializeAccessAsync();
+
+    // `dotnet Reporting.Web.dll users add <userName> --role admin --agency <code>` (password on standard input) and exits.
+    if (UsersCommand.IsCommand(args))
+    {
+        Environment.ExitCode = await UsersCommand.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error);
+        return;
+    }
 
     // Recovery: `dotnet Reporting.Web.dll rebuild-aggregates` recounts every aggregate from the dossiers and exits.
     if (args.Contains("rebuild-aggregates", StringComparer.OrdinalIgnoreCase))
@@ -60,8 +70,10 @@ try
     app.UseAuthorization();
     app.UseAntiforgery();
 
-    app.MapOpenApi();
+    app.MapOpenApi().RequireAuthorization(AccessExtensions.AnyCallerPolicy);
     app.MapReportingHealth();
+    app.MapAccountEndpoints();
+    app.MapAccessApi();
     app.MapAgenciesApi();
     app.MapIndicatorsApi();
     app.MapProceduresApi();

@@ -39,7 +39,7 @@ public sealed class AgencyTreeImport(
         return reasons;
     }
 
-    public async Task<ImportResult> ReplaceAsync(IReadOnlyList<AgencyTreeItem> items, CancellationToken ct = default)
+    public async Task<ImportResult> ReplaceAsync(IReadOnlyList<AgencyTreeItem> items, CancellationToken ct = default, Reporting.Core.Audit.AuditActor? actor = null)
     {
         var reasons = new List<ImportReason>();
         var rows = AgencyTreeValidator.Validate(items, reasons);
@@ -55,7 +55,7 @@ public sealed class AgencyTreeImport(
             await ingestGate.Lock.WaitAsync(ct);
             try
             {
-                return await ApplyAsync(rows, ct);
+                return await ApplyAsync(rows, actor ?? Reporting.Core.Audit.AuditActor.System, ct);
             }
             finally
             {
@@ -69,7 +69,7 @@ public sealed class AgencyTreeImport(
         }
     }
 
-    private async Task<ImportResult> ApplyAsync(IReadOnlyList<AgencyTreeRow> rows, CancellationToken ct)
+    private async Task<ImportResult> ApplyAsync(IReadOnlyList<AgencyTreeRow> rows, Reporting.Core.Audit.AuditActor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -153,6 +153,8 @@ public sealed class AgencyTreeImport(
         // 3. Unreferenced absent agencies: nothing points at them any more.
         db.Agencies.RemoveRange(deleted);
         AggregateWriter.Bump(state, VietnamTime.ToLocal(clock.GetUtcNow()), reference: true);
+        Reporting.Core.Audit.AuditLog.Add(db, clock, actor, Reporting.Core.Audit.AuditActions.TreeImported,
+            "cây đơn vị", after: $"{rows.Count} đơn vị; xóa {deleted.Count}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

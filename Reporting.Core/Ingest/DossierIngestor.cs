@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,9 +26,9 @@ public sealed class DossierIngestor(
 {
     private const int KeyChunk = 5000;
 
-    public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, IngestScope? scope = null, CancellationToken ct = default)
+    public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, AgencyScope? scope = null, CancellationToken ct = default)
     {
-        scope ??= IngestScope.Everything;
+        scope ??= AgencyScope.Everything;
         var phases = new IngestPhases();
         var now = VietnamTime.ToLocal(clock.GetUtcNow());
         var results = new RecordResult[records.Count];
@@ -70,10 +71,10 @@ public sealed class DossierIngestor(
                     reasons.Add(new QuarantineReason(QuarantineReason.UnknownAgency, "MaDonVi",
                         $"Mã đơn vị '{parsed.Dossier.AgencyCode}' không có trong cây đơn vị vào ngày {parsed.AgencyDate:dd/MM/yyyy}."));
                 }
-                else if (scope.AllowedAgencyIds is { } allowed && !allowed.Contains(agency.Id))
+                else if (!scope.Contains(agency.Id))
                 {
                     reasons.Add(new QuarantineReason(QuarantineReason.OutsideKeyScope, "MaDonVi",
-                        $"Đơn vị '{parsed.Dossier.AgencyCode}' nằm ngoài phạm vi đơn vị '{scope.AgencyCode}' của khóa API."));
+                        $"Đơn vị '{parsed.Dossier.AgencyCode}' nằm ngoài phạm vi đơn vị '{scope.RootCode}' của người gửi."));
                 }
                 else
                 {
@@ -140,7 +141,7 @@ public sealed class DossierIngestor(
             new RowCommands<Dossier>(db, dbTx).Write(toWrite.Values, d => existing.ContainsKey(d.Code));
 
             phases.Mark("rows");
-            await QuarantineAsync(db, source, RecordKinds.Dossier, records, rejected, results, now, ct);
+            await QuarantineAsync(db, source, RecordKinds.Dossier, records, rejected, results, now, scope, ct);
             await SupersedeAsync(db, source, toWrite.Keys, now, ct);
             phases.Mark("quarantine");
             AggregateWriter.Flush(db, dbTx, delta);
@@ -194,7 +195,8 @@ public sealed class DossierIngestor(
 
     internal static async Task QuarantineAsync(
         ReportingDbContext db, string source, string kind, IReadOnlyList<IngestRecord> records,
-        List<(int Index, string? Key, List<QuarantineReason> Reasons)> rejected, RecordResult[] results, DateTime now, CancellationToken ct)
+        List<(int Index, string? Key, List<QuarantineReason> Reasons)> rejected, RecordResult[] results, DateTime now,
+        AgencyScope scope, CancellationToken ct)
     {
         foreach (var (index, key, reasons) in rejected)
         {
@@ -212,6 +214,8 @@ public sealed class DossierIngestor(
             {
                 Source = source,
                 Kind = kind,
+                ScopeAgency = scope.RootCode,
+                AgencyCode = KeyOf(records[index], "MaDonVi"),
                 RecordKey = key,
                 ReasonCodes = Truncate(codes, 300),
                 Reasons = text,

@@ -33,12 +33,6 @@ public sealed record IngestReport(IReadOnlyList<RecordResult> Records)
     public int Count(RecordOutcome outcome) => Records.Count(r => r.Outcome == outcome);
 }
 
-/// <summary>Limits an ingest to agencies (an API key bound to a subtree); null allows every agency.</summary>
-public sealed record IngestScope(string? AgencyCode, IReadOnlySet<int>? AllowedAgencyIds)
-{
-    public static IngestScope Everything { get; } = new(null, null);
-}
-
 /// <summary>Serialises writers in this process: aggregates are read-modify-write counters.</summary>
 public sealed class IngestGate
 {

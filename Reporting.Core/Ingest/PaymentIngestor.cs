@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -20,8 +21,13 @@ public sealed class PaymentIngestor(
     TimeProvider clock,
     ILogger<PaymentIngestor> logger)
 {
-    public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, CancellationToken ct = default)
+    /// <summary>
+    /// A caller limited to a scope may only write payments of dossiers in it: the dossier a payment names (and,
+    /// for a new version, the dossier its stored version named) must be stored and inside the scope (access.md).
+    /// </summary>
+    public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, AgencyScope? scope = null, CancellationToken ct = default)
     {
+        scope ??= AgencyScope.Everything;
         var now = VietnamTime.ToLocal(clock.GetUtcNow());
         var results = new RecordResult[records.Count];
         var valid = new List<(int Index, Payment Payment)>();
@@ -60,6 +66,11 @@ public sealed class PaymentIngestor(
                 }
             }
 
+            if (!scope.IsEverything)
+            {
+                valid = await KeepInScopeAsync(db, valid, existing, scope, rejected, ct);
+            }
+
             var current = new Dictionary<string, Payment>(existing);
             var toWrite = new Dictionary<string, Payment>();
             foreach (var (index, payment) in valid)
@@ -94,7 +105,7 @@ public sealed class PaymentIngestor(
             var affected = toWrite.Values.Select(p => p.DossierCode).Distinct().ToList();
             dossiersChanged = await RefreshDossiersAsync(db, dbTx, affected, state.HorizonBucket, ct);
 
-            await DossierIngestor.QuarantineAsync(db, source, RecordKinds.Payment, records, rejected, results, now, ct);
+            await DossierIngestor.QuarantineAsync(db, source, RecordKinds.Payment, records, rejected, results, now, scope, ct);
 
             if (stored > 0)
             {
@@ -138,6 +149,42 @@ public sealed class PaymentIngestor(
         }
 
         return paid;
+    }
+
+    private static async Task<List<(int Index, Payment Payment)>> KeepInScopeAsync(
+        ReportingDbContext db, List<(int Index, Payment Payment)> valid, Dictionary<string, Payment> existing, AgencyScope scope,
+        List<(int Index, string? Key, List<QuarantineReason> Reasons)> rejected, CancellationToken ct)
+    {
+        var codes = valid.Select(v => v.Payment.DossierCode)
+            .Concat(existing.Values.Select(p => p.DossierCode)).Distinct().ToList();
+        var agenciesOf = new Dictionary<string, List<int>>();
+        foreach (var chunk in codes.Chunk(5000))
+        {
+            foreach (var d in await db.Dossiers.AsNoTracking().Where(d => EF.Parameter(chunk).Contains(d.Code))
+                         .Select(d => new { d.Code, d.AgencyId }).ToListAsync(ct))
+            {
+                (agenciesOf.TryGetValue(d.Code, out var list) ? list : agenciesOf[d.Code] = []).Add(d.AgencyId);
+            }
+        }
+
+        bool InScope(string dossierCode) =>
+            agenciesOf.TryGetValue(dossierCode, out var ids) && ids.All(scope.Contains);
+
+        var kept = new List<(int Index, Payment Payment)>(valid.Count);
+        foreach (var (index, payment) in valid)
+        {
+            var previous = existing.GetValueOrDefault(payment.TransactionCode)?.DossierCode;
+            if (InScope(payment.DossierCode) && (previous is null || InScope(previous)))
+            {
+                kept.Add((index, payment));
+                continue;
+            }
+
+            rejected.Add((index, payment.TransactionCode, [new QuarantineReason(QuarantineReason.OutsideKeyScope, "MaHoSo",
+                $"Hồ sơ '{previous ?? payment.DossierCode}' của giao dịch chưa có hoặc nằm ngoài phạm vi đơn vị '{scope.RootCode}' của người gửi.")]));
+        }
+
+        return kept;
     }
 
     private static async Task<int> RefreshDossiersAsync(ReportingDbContext db, System.Data.Common.DbTransaction tx, List<string> codes, int horizon, CancellationToken ct)

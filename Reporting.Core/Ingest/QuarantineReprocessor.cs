@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Access;
+using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 
 namespace Reporting.Core.Ingest;
@@ -8,12 +10,15 @@ namespace Reporting.Core.Ingest;
 /// <summary>
 /// Runs pending quarantined records through ingest again, for instance after the missing agency
 /// was added. A record that passes is marked re-processed; one that fails again keeps its place
-/// with its new reasons. Nothing is duplicated.
+/// with its new reasons. Nothing is duplicated. A record is held to the scope it was pushed with, so
+/// pressing "Xử lý lại" never stores what the sender was not allowed to write.
 /// </summary>
 public sealed class QuarantineReprocessor(
     IDbContextFactory<ReportingDbContext> dbFactory,
     DossierIngestor dossiers,
     PaymentIngestor payments,
+    ReferenceData referenceData,
+    TimeProvider clock,
     ILogger<QuarantineReprocessor> logger)
 {
     private const int Batch = 2000;
@@ -41,12 +46,14 @@ public sealed class QuarantineReprocessor(
             }
 
             after = page[^1].Id;
-            foreach (var group in page.GroupBy(q => (q.Source, q.Kind)))
+            var tree = (await referenceData.GetAsync(ct)).Tree;
+            foreach (var group in page.GroupBy(q => (q.Source, q.Kind, q.ScopeAgency)))
             {
                 var records = group.Select(ToRecord).ToList();
+                var scope = AgencyScope.Of(tree, group.Key.ScopeAgency, VietnamTime.Today(clock));
                 var report = group.Key.Kind == RecordKinds.Payment
-                    ? await payments.IngestAsync(group.Key.Source, records, ct)
-                    : await dossiers.IngestAsync(group.Key.Source, records, IngestScope.Everything, ct);
+                    ? await payments.IngestAsync(group.Key.Source, records, scope, ct)
+                    : await dossiers.IngestAsync(group.Key.Source, records, scope, ct);
                 tried += records.Count;
                 stored += report.Records.Count(r => r.Outcome != RecordOutcome.Quarantined);
             }

@@ -6,6 +6,15 @@ public sealed class QuarantinedRecord
     public long Id { get; set; }
     public required string Source { get; set; }
     public required string Kind { get; set; }
+
+    /// <summary>
+    /// The agency scope the record was pushed with (the key's or user's agency; null when unlimited): a
+    /// re-processed record is held to it again, and scoped viewers see the records of their scope.
+    /// </summary>
+    public string? ScopeAgency { get; set; }
+
+    /// <summary>The agency code the record names (MaDonVi), when it could be read: scoped listing.</summary>
+    public string? AgencyCode { get; set; }
     public string? RecordKey { get; set; }
 
     /// <summary>Machine codes of the reasons, comma separated (see <see cref="QuarantineReason"/>).</summary>

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Access;
 using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
+using Reporting.Core.Audit;
 using Reporting.Core.Calendar;
 using Reporting.Core.Collectors;
 using Reporting.Core.Dossiers;
@@ -14,10 +18,11 @@ namespace Reporting.Core.Persistence;
 
 /// <summary>
 /// The reporting database. Each provider has a thin subclass carrying its own migration set
-/// (docs/decisions/001-two-migration-sets.md); services depend on this base type. It also holds the ASP.NET Core
-/// Data Protection key ring (docs/decisions/009-collector-source-keys-encrypted.md), so every node shares it.
+/// (docs/decisions/001-two-migration-sets.md); services depend on this base type. The accounts of
+/// ASP.NET Core Identity live here too (docs/decisions/007-accounts-on-the-reporting-database.md), and so does the
+/// Data Protection key ring (docs/decisions/009-collector-source-keys-encrypted.md), so every node shares both.
 /// </summary>
-public abstract class ReportingDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class ReportingDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencySuccession> AgencySuccessions => Set<AgencySuccession>();
@@ -43,9 +48,35 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ReportInstance> ReportInstances => Set<ReportInstance>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReportTransition> ReportTransitions => Set<ReportTransition>();
+    public DbSet<StoredApiKey> ApiKeys => Set<StoredApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: no code path may change or remove a line.</summary>
+    private void GuardAuditLog()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Nhật ký kiểm toán chỉ được ghi thêm, không được sửa hay xóa.");
+        }
+    }
 }
 
 public sealed class SqliteReportingDbContext(DbContextOptions<SqliteReportingDbContext> options) : ReportingDbContext(options);

@@ -41,7 +41,7 @@ public sealed class ProcedureCatalogImport(
         return reasons;
     }
 
-    public async Task<ImportResult> ReplaceAsync(IReadOnlyList<ProcedureFeedItem> items, CancellationToken ct = default)
+    public async Task<ImportResult> ReplaceAsync(IReadOnlyList<ProcedureFeedItem> items, CancellationToken ct = default, Reporting.Core.Audit.AuditActor? actor = null)
     {
         var reasons = new List<ImportReason>();
         var procedures = Read(items, reasons);
@@ -56,7 +56,7 @@ public sealed class ProcedureCatalogImport(
             await ingestGate.Lock.WaitAsync(ct);
             try
             {
-                return await ApplyAsync(procedures, ct);
+                return await ApplyAsync(procedures, actor ?? Reporting.Core.Audit.AuditActor.System, ct);
             }
             finally
             {
@@ -70,7 +70,7 @@ public sealed class ProcedureCatalogImport(
         }
     }
 
-    private async Task<ImportResult> ApplyAsync(IReadOnlyList<Procedure> procedures, CancellationToken ct)
+    private async Task<ImportResult> ApplyAsync(IReadOnlyList<Procedure> procedures, Reporting.Core.Audit.AuditActor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -126,6 +126,8 @@ public sealed class ProcedureCatalogImport(
         // Deletes first, in their own statement batch, so a re-cased code never meets its old row.
         await db.SaveChangesAsync(ct);
         db.Procedures.AddRange(toAdd);
+        Reporting.Core.Audit.AuditLog.Add(db, clock, actor, Reporting.Core.Audit.AuditActions.CatalogueImported,
+            "danh mục TTHC", after: $"{procedures.Count} thủ tục; thêm {toAdd.Count}; xóa {deleted}");
         await db.SaveChangesAsync(ct);
 
         // The catalogue this transaction just wrote (not published: it is not committed yet).

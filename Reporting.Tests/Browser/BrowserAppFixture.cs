@@ -79,6 +79,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         Api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ReportingAppFactory.ReadKey);
 
+        // Expectations wait as long as actions do: a shared 2-core machine can take more than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -89,7 +91,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    /// <summary>A new browser (own cookies), signed in as the demo user <paramref name="user"/> (the administrator by default; null: anonymous).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, string? user = "quantri")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -99,7 +102,37 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        if (user is not null)
+        {
+            await SignInAsync(page, user, Reporting.Web.Access.DemoUsers.All.Single(u => u.UserName == user).Password);
+            await page.WaitForURLAsync(u => !u.Contains("/dang-nhap", StringComparison.Ordinal));
+        }
+
         return page;
+    }
+
+    /// <summary>Plain HTTP (downloads) with the cookie of a demo user signed in through the sign-in endpoint.</summary>
+    public async Task<HttpClient> SignedInHttpAsync(string user = "quantri")
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+        var answer = await ReportingAppFactory.SignInAsync(client, user, Reporting.Web.Access.DemoUsers.All.Single(u => u.UserName == user).Password);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.DoesNotContain("loi=", answer.Headers.Location?.OriginalString ?? "");
+        return client;
+    }
+
+    /// <summary>Fills and sends the sign-in form and waits for the answer; the caller checks where it lands.</summary>
+    public async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/dang-nhap");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", password);
+        var before = page.Url;
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => u != before);
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Reporting.Tests.Browser;
 
 /// <summary>A page of the application as a browser test opens it: its address and what shows it is ready.</summary>
-public sealed record BrowserPage(string Name, string Path, string ReadySelector)
+public sealed record BrowserPage(string Name, string Path, string ReadySelector, string? User = "quantri")
 {
     public override string ToString() => Name;
 }
@@ -11,8 +11,8 @@ public sealed record BrowserPage(string Name, string Path, string ReadySelector)
 /// <summary>
 /// Every page of the application, in one list, with the one way the browser tests open a page
 /// (<see cref="OpenAsync"/>): a page added to the application is added here, and the checks that run on every
-/// page (accessibility, <see cref="AccessibilityTests"/>) cover it. A sign-in step, when the pages need one,
-/// goes in <see cref="OpenAsync"/>.
+/// page (accessibility, <see cref="AccessibilityTests"/>) cover it. Who is signed in
+/// is the page's <see cref="BrowserPage.User"/> (null: not signed in).
 /// </summary>
 public static class BrowserPages
 {
@@ -28,6 +28,11 @@ public static class BrowserPages
         new("Chỉ số 2.1", "/chi-so/2.1?period=2026-Q3", "[data-testid=dossier-code]"),
         new("Thu thập dữ liệu", "/thu-thap", "[data-testid=source-name]"),
         new("Màn hình lớn", "/man-hinh?period=2026-Q3", "[data-testid=trend] .apexcharts-canvas"),
+        new("Đăng nhập", "/dang-nhap", "form", User: null),
+        new("Không có quyền", "/khong-co-quyen", "h1"),
+        new("Người dùng", "/quan-tri/nguoi-dung", "h1"),
+        new("Khóa API", "/quan-tri/khoa-api", "h1"),
+        new("Nhật ký", "/quan-tri/nhat-ky", "h1"),
     ];
 
     public static TheoryData<string> Names()
@@ -46,7 +51,7 @@ public static class BrowserPages
     /// <summary>Opens <paramref name="page"/> in a new browser page of the given size and waits until it is ready.</summary>
     public static async Task<IPage> OpenAsync(BrowserAppFixture app, BrowserPage page, int width = 1366, int height = 768)
     {
-        var browserPage = await app.NewPageAsync(width, height);
+        var browserPage = await app.NewPageAsync(width, height, page.User);
         await browserPage.GotoAsync(app.BaseUrl + page.Path);
         await browserPage.Locator(page.ReadySelector).First.WaitForAsync();
         return browserPage;

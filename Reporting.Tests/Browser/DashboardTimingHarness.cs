@@ -71,7 +71,7 @@ public sealed class DashboardTimingHarness(ITestOutputHelper output)
             return ActivatorUtilities.CreateInstance<DashboardService>(host.Services);
         }
         static Task Overview(DashboardService s, DashboardQuery q) => Task.WhenAll(
-            s.GetAsync(DashboardScope.Province, q, includeChildren: true),
+            s.GetAsync(Reporting.Core.Access.AgencyScope.Everything, q, includeChildren: true),
             s.GetFreshnessAsync());
 
         var (first, _) = await Time(() => Overview(service, query));
@@ -82,7 +82,7 @@ public sealed class DashboardTimingHarness(ITestOutputHelper output)
         var year = await Measure(10, () => Overview(Fresh(), query with { Period = PeriodKey.OfYear(query.Period.Year) }));
         var nine = await Measure(10, () => Overview(Fresh(), query with { Period = PeriodKey.NineMonths(query.Period.Year) }));
         var yearCutoff = await Measure(10, () => Overview(Fresh(), query with { Period = PeriodKey.OfYear(query.Period.Year), Window = WindowKind.Cutoff }));
-        var trend = await Measure(10, () => Fresh().GetTrendAsync(DashboardScope.Province, DashboardService.MonthlyTrendOf(query), DashboardService.KpiCodes));
+        var trend = await Measure(10, () => Fresh().GetTrendAsync(Reporting.Core.Access.AgencyScope.Everything, DashboardService.MonthlyTrendOf(query), DashboardService.KpiCodes));
 
         var reference = await host.Services.GetRequiredService<Reporting.Core.Persistence.ReferenceData>().GetAsync();
         var department = reference.Tree.All.Where(a => a.Kind == Reporting.Core.Agencies.AgencyKind.Department && a.ValidTo is null).Skip(3).First();
@@ -90,9 +90,9 @@ public sealed class DashboardTimingHarness(ITestOutputHelper output)
         {
             var q = query with { Agency = department.Code };
             var s = Fresh();
-            await Task.WhenAll(s.GetAsync(DashboardScope.Province, q, true), s.GetFreshnessAsync());
-            await s.GetWorstProceduresAsync(DashboardScope.Province, q);
-            await s.GetOverdueAsync(DashboardScope.Province, department.Code);
+            await Task.WhenAll(s.GetAsync(Reporting.Core.Access.AgencyScope.Everything, q, true), s.GetFreshnessAsync());
+            await s.GetWorstProceduresAsync(Reporting.Core.Access.AgencyScope.Everything, q);
+            await s.GetOverdueAsync(Reporting.Core.Access.AgencyScope.Everything, department.Code);
         });
 
         output.WriteLine($"Database: {path}, period {period}, {Environment.ProcessorCount} cores");

@@ -10,7 +10,8 @@ public sealed class DossierExportTests(BrowserAppFixture app)
     [Fact]
     public async Task The_download_holds_every_dossier_of_the_list_in_the_APIs_order()
     {
-        var response = await app.Api.GetAsync("/exports/indicators/3.6/dossiers.xlsx?period=2026-Q3&window=cutoff&structure=current&part=rest");
+        using var user = await app.SignedInHttpAsync();
+        var response = await user.GetAsync("/exports/indicators/3.6/dossiers.xlsx?period=2026-Q3&window=cutoff&structure=current&part=rest");
         response.EnsureSuccessStatusCode();
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("ho-so-3.6-rest-2026-Q3.xlsx", response.Content.Headers.ContentDisposition?.ToString());
@@ -26,9 +27,20 @@ public sealed class DossierExportTests(BrowserAppFixture app)
     }
 
     [Fact]
+    public async Task Exports_are_for_signed_in_people_and_a_key_on_its_own_is_refused()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
+        var redirected = await anonymous.GetAsync("/exports/indicators/3.6/dossiers.xlsx?period=2026-Q3");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Contains("/dang-nhap", redirected.Headers.Location!.OriginalString);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await app.Api.GetAsync("/exports/indicators/3.6/dossiers.xlsx?period=2026-Q3")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_indicator_without_dossiers_is_refused_before_any_file_starts()
     {
-        var response = await app.Api.GetAsync("/exports/indicators/3.1/dossiers.xlsx?period=2026-Q3");
+        using var user = await app.SignedInHttpAsync();
+        var response = await user.GetAsync("/exports/indicators/3.1/dossiers.xlsx?period=2026-Q3");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

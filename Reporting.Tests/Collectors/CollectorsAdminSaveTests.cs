@@ -15,7 +15,7 @@ public sealed class CollectorsAdminSaveTests
     public async Task An_edit_keeps_the_watermark_a_new_kind_drops_it_and_a_new_address_clears_a_refused_state()
     {
         await using var app = new ReportingAppFactory { AllowLoopbackSources = true };
-        using var scope = app.Services.CreateScope();
+        using var scope = app.CreateAdminScope();
         var admin = scope.ServiceProvider.GetRequiredService<ICollectorsAdmin>();
         var runner = app.Services.GetRequiredService<CollectorRunner>();
         var input = new SourceInput("DossierFeed", "http://127.0.0.1:9/a", "k", "0 0 2 * * ?", 100);

@@ -20,7 +20,7 @@ public sealed class CollectorsPageSourceFormTests : DashboardComponentContext
     private IRenderedComponent<CollectorsPage> RenderPage(ReportingAppFactory app)
     {
         // CollectorsAdmin holds no state of its own; the test context's lifetime is the test's.
-        Services.AddSingleton(app.Services.CreateScope().ServiceProvider.GetRequiredService<ICollectorsAdmin>());
+        Services.AddSingleton(app.CreateAdminScope().ServiceProvider.GetRequiredService<ICollectorsAdmin>());
         var page = Render<CollectorsPage>();
         page.WaitForAssertion(() => page.Find("[data-testid=add-source]"), TimeSpan.FromSeconds(10));
         return page;

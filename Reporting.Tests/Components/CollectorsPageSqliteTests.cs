@@ -34,7 +34,7 @@ public sealed class CollectorsPageSqliteTests : DashboardComponentContext
             await db.SaveChangesAsync();
         }
 
-        using var scope = app.Services.CreateScope();
+        using var scope = app.CreateAdminScope();
         var admin = scope.ServiceProvider.GetRequiredService<ICollectorsAdmin>();
         Services.AddSingleton(admin);
 

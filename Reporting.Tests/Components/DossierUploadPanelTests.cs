@@ -28,9 +28,13 @@ public sealed class DossierUploadPanelTests : DashboardComponentContext, IAsyncL
             await db.SaveChangesAsync();
         }
 
-        _scope = _app.Services.CreateScope();
+        _scope = _app.CreateAdminScope();
         Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<ICollectorsAdmin>());
         Services.AddSingleton(_app.Services.GetRequiredService<DossierFileImporter>());
+        Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<Reporting.Web.Access.CurrentUser>());
+        Services.AddSingleton(_app.Services.GetRequiredService<TimeProvider>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Reporting.Web.Access.CallerScope>());
+        Services.AddSingleton(_app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Reporting.Core.Persistence.ReportingDbContext>>());
     }
 
     async Task IAsyncLifetime.DisposeAsync()

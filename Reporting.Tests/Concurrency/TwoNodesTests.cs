@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,7 +54,7 @@ public sealed class TwoNodesTests
             var dashboardB = b.Services.GetRequiredService<DashboardService>();
             var year = PeriodKey.OfYear(DateOnly.FromDateTime(province.EndOfHistory).Year);
             var query = new DashboardQuery(year, WindowKind.Calendar, HistoryView.Current, null);
-            var before = (await dashboardB.GetAsync(DashboardScope.Province, query, includeChildren: false)).Current.Figures.InScope;
+            var before = (await dashboardB.GetAsync(AgencyScope.Everything, query, includeChildren: false)).Current.Figures.InScope;
             var fromA = await PostAsync(adminA, dossiers.Skip(20).Take(200));
             Assert.All(fromA, o => Assert.Equal("stored", o));
 
@@ -61,8 +62,8 @@ public sealed class TwoNodesTests
             clockB.Now += DataVersions.MaxAge;
             var agencies = await adminB.GetFromJsonAsync<JsonElement>("/api/v1/agencies");
             Assert.Equal(province.Tree.Items.Count, agencies.GetProperty("items").GetArrayLength());
-            var after = (await dashboardB.GetAsync(DashboardScope.Province, query, includeChildren: false)).Current.Figures.InScope;
-            var onA = (await a.Services.GetRequiredService<DashboardService>().GetAsync(DashboardScope.Province, query, includeChildren: false)).Current.Figures.InScope;
+            var after = (await dashboardB.GetAsync(AgencyScope.Everything, query, includeChildren: false)).Current.Figures.InScope;
+            var onA = (await a.Services.GetRequiredService<DashboardService>().GetAsync(AgencyScope.Everything, query, includeChildren: false)).Current.Figures.InScope;
             Assert.True(after > before, $"B still serves {after} dossiers in scope after A stored more (before: {before})");
             Assert.Equal(onA, after);
         }

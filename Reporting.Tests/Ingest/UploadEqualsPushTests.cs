@@ -152,7 +152,7 @@ public sealed class UploadEqualsPushTests
     public async Task The_template_is_served_over_http_and_reads_as_one_dossier()
     {
         await using var app = new ReportingAppFactory();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync();
 
         var response = await client.GetAsync("/exports/templates/dossiers.csv");
 

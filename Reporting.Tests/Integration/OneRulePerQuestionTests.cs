@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Agencies;
 using Reporting.Core.Dossiers;
@@ -25,7 +26,7 @@ public sealed class OneRulePerQuestionTests(DemoAppFixture demo)
         {
             var members = demo.Reference.Tree.Members(agency.Id, HistoryView.Current);
             var expected = demo.Dossiers.Where(d => members.Contains(d.AgencyId) && DossierClock.OverdueAt(d, today)).ToList();
-            var (total, items) = await service.GetOverdueAsync(DashboardScope.Province, agency.Code, take: 500);
+            var (total, items) = await service.GetOverdueAsync(AgencyScope.Everything, agency.Code, take: 500);
 
             Assert.True(expected.Count > 0, "the demo has overdue dossiers");
             Assert.Equal(expected.Count, total);
@@ -80,7 +81,7 @@ public sealed class OneRulePerQuestionTests(DemoAppFixture demo)
         var service = demo.Factory.Services.GetRequiredService<DashboardService>();
         var key = PeriodKey.Parse(period);
         var query = new DashboardQuery(key, WindowKind.Calendar, HistoryView.Current, null);
-        var worst = await service.GetWorstProceduresAsync(DashboardScope.Province, query, take: 1000);
+        var worst = await service.GetWorstProceduresAsync(AgencyScope.Everything, query, take: 1000);
         var window = key.Window(WindowKind.Calendar);
 
         var expected = demo.Dossiers.GroupBy(d => d.ProcedureCode)

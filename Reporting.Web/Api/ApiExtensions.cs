@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Reporting.Core.Indicators;
 
@@ -11,13 +10,7 @@ public static class ApiExtensions
     {
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiScopes.Read, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Read, ApiScopes.Admin))
-            .AddPolicy(ApiScopes.Ingest, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Ingest))
-            .AddPolicy(ApiScopes.Report, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Report, ApiScopes.Admin))
-            .AddPolicy(ApiScopes.Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScopes.Admin));
+        // Authentication (keys, cookies, SSO) and the policies: Reporting.Web/Access/AccessExtensions.cs.
         services.AddProblemDetails();
         // Before the catch-all below: handlers are asked in registration order.
         services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
@@ -33,6 +26,19 @@ internal sealed class QueryExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (exception is Reporting.Core.Access.AccessDeniedException denied)
+        {
+            await Problems.Result(StatusCodes.Status403Forbidden, "forbidden", Reporting.Core.Access.AccessDeniedException.Title, denied.Message).ExecuteAsync(http);
+            return true;
+        }
+
+        if (exception is BadHttpRequestException bad)
+        {
+            // Malformed requests (bad form, body too large) are the client's: their own status, never a 500.
+            await Problems.Result(bad.StatusCode, "bad-request", "Yêu cầu không hợp lệ", "Yêu cầu gửi lên không đọc được.").ExecuteAsync(http);
+            return true;
+        }
+
         if (exception is not QueryException query)
         {
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -26,4 +26,6 @@ public static class ApiScopes
     /// <summary>Report instances (reporting.md): create, fill and submit for the key's agency subtree.</summary>
     public const string Report = "report";
     public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Read, Ingest, Report, Admin];
 }

@@ -24,6 +24,11 @@ public static class Problems
             type: TypePrefix + "validation");
 
     public static IResult From(QueryException e) => Result(
-        e.Type is "agency-not-found" or "indicator-not-found" or "form-not-found" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+        e.Type switch
+        {
+            "agency-not-found" or "indicator-not-found" or "form-not-found" => StatusCodes.Status404NotFound,
+            "outside-agency-scope" => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        },
         e.Type, e.Title, e.Message);
 }

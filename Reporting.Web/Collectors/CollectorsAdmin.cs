@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reporting.Collectors;
+using Reporting.Core.Audit;
 using Reporting.Core.Collectors;
+using Reporting.Web.Access;
 using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
@@ -43,10 +45,11 @@ public interface ICollectorsAdmin
 /// <summary>The real <see cref="ICollectorsAdmin"/>: a DbContext per operation, the Quartz scheduler and the quarantine re-processor.</summary>
 public sealed class CollectorsAdmin(
     IDbContextFactory<ReportingDbContext> dbFactory, CollectorScheduler scheduler, QuarantineReprocessor reprocessor,
-    IOptions<CollectorOptions> options, CollectorNetworkPolicy network, SourceKeyProtection keys, TimeProvider clock, ILogger<CollectorsAdmin> logger) : ICollectorsAdmin
+    IOptions<CollectorOptions> options, CollectorNetworkPolicy network, SourceKeyProtection keys, TimeProvider clock, ILogger<CollectorsAdmin> logger, CurrentUser currentUser) : ICollectorsAdmin
 {
     public async Task<IReadOnlyList<SourceDto>> ListSourcesAsync(CancellationToken ct = default)
     {
+        await currentUser.DemandAdminAsync();
         // The same rule as the dashboards' warnings, so the API and the pages never disagree on "stale".
         var now = VietnamTime.ToLocal(clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -74,6 +77,8 @@ public sealed class CollectorsAdmin(
 
     public async Task<SourceSaveResult> SaveSourceAsync(string name, SourceInput input, bool mustBeNew, CancellationToken ct = default)
     {
+        await currentUser.DemandAdminAsync();
+        var actor = await currentUser.ActorAsync();
         var errors = (await CollectorSourceRules.CheckAsync(new CollectorSourceInput(name, input.Kind, input.BaseUrl, input.ApiKey, input.Cron, input.PageSize), network, ct)).ToList();
         if (input.ClearApiKey && !string.IsNullOrEmpty(input.ApiKey))
         {
@@ -139,6 +144,9 @@ public sealed class CollectorsAdmin(
                 source.State = CollectorSourceState.Ok;
             }
 
+            // The key is never written to the audit log, only whether it changed.
+            AuditLog.Add(db, clock, actor, AuditActions.SourceSaved, name, before: null,
+                after: $"loại={source.Kind}; địa chỉ={source.BaseUrl}; lịch={source.Cron}; cỡ trang={source.PageSize}; khóa={(string.IsNullOrEmpty(input.ApiKey) ? (input.ClearApiKey ? "xóa" : "giữ nguyên") : "đổi")}");
             await db.SaveChangesAsync(ct);
         }
 
@@ -148,14 +156,36 @@ public sealed class CollectorsAdmin(
         return new SourceSaveResult([], created);
     }
 
-    public Task RunNowAsync(string name, CancellationToken ct = default) => scheduler.RunNowAsync(name, ct);
+    public async Task RunNowAsync(string name, CancellationToken ct = default)
+    {
+        await AuditedAsync(AuditActions.RunStarted, name, ct);
+        await scheduler.RunNowAsync(name, ct);
+    }
 
-    public Task PauseAsync(string name, CancellationToken ct = default) => scheduler.PauseAsync(name, ct);
+    public async Task PauseAsync(string name, CancellationToken ct = default)
+    {
+        await AuditedAsync(AuditActions.SourcePaused, name, ct);
+        await scheduler.PauseAsync(name, ct);
+    }
 
-    public Task ResumeAsync(string name, CancellationToken ct = default) => scheduler.ResumeAsync(name, ct);
+    public async Task ResumeAsync(string name, CancellationToken ct = default)
+    {
+        await AuditedAsync(AuditActions.SourceResumed, name, ct);
+        await scheduler.ResumeAsync(name, ct);
+    }
+
+    /// <summary>Checks the role and writes the audit line of an action on the scheduler (which keeps no row of ours).</summary>
+    private async Task AuditedAsync(string action, string target, CancellationToken ct, string? after = null)
+    {
+        await currentUser.DemandAdminAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        AuditLog.Add(db, clock, await currentUser.ActorAsync(), action, target, after: after);
+        await db.SaveChangesAsync(ct);
+    }
 
     public async Task<QuarantinePage> QuarantineAsync(QuarantineFilter filter, int skip, int take, CancellationToken ct = default)
     {
+        await currentUser.DemandAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Quarantine.AsNoTracking().Filter(filter);
 
@@ -164,11 +194,18 @@ public sealed class CollectorsAdmin(
         return new QuarantinePage(items, total);
     }
 
-    public Task<(int Tried, int Stored)> ReprocessAsync(string? source, string? reasonCode, CancellationToken ct = default) =>
+    public async Task<(int Tried, int Stored)> ReprocessAsync(string? source, string? reasonCode, CancellationToken ct = default)
+    {
+        await AuditedAsync(AuditActions.QuarantineReprocessed, source ?? "(mọi nguồn)", ct, after: reasonCode is null ? null : $"lý do={reasonCode}");
+        return await ReprocessCoreAsync(source, reasonCode, ct);
+    }
+
+    private Task<(int Tried, int Stored)> ReprocessCoreAsync(string? source, string? reasonCode, CancellationToken ct) =>
         reprocessor.ReprocessAsync(string.IsNullOrWhiteSpace(reasonCode) ? null : reasonCode.Trim(), string.IsNullOrWhiteSpace(source) ? null : source, null, ct);
 
     public async Task<UnmatchedPaymentPage> UnmatchedPaymentsAsync(int skip, int take, CancellationToken ct = default)
     {
+        await currentUser.DemandAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.UnmatchedPaymentPageAsync(VietnamTime.ToLocal(clock.GetUtcNow()), options.Value.UnmatchedPaymentDays, skip, take, ct);
     }

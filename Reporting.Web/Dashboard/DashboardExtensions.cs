@@ -25,7 +25,8 @@ public static class DashboardExtensions
     /// <summary>The dashboard pages (Tổng quan, Đơn vị, Chỉ số, wall screen) and the Excel download of dossier lists.</summary>
     public static IEndpointRouteBuilder MapReportingWeb(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Static files are public (access.md): the sign-in page needs its styles before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapDossierExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

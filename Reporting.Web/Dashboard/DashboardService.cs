@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Access;
 using Reporting.Core.Ingest;
 using Reporting.Core.Agencies;
 using Reporting.Core.Dossiers;
@@ -8,15 +9,6 @@ using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 
 namespace Reporting.Web.Dashboard;
-
-/// <summary>
-/// The agency subtree a viewer may see; <see cref="Province"/> until the permissions issue gives
-/// users their own. Every dashboard read takes one.
-/// </summary>
-public sealed record DashboardScope(string? RootAgencyCode)
-{
-    public static DashboardScope Province { get; } = new((string?)null);
-}
 
 /// <summary>One dashboard: the scope's scorecard, the previous period's, and its children for the rankings.</summary>
 public sealed record DashboardData(
@@ -61,7 +53,7 @@ public sealed class DashboardService(
 
     public DateOnly Today => VietnamTime.Today(clock);
 
-    public async Task<DashboardData> GetAsync(DashboardScope scope, DashboardQuery query, bool includeChildren, CancellationToken ct = default)
+    public async Task<DashboardData> GetAsync(AgencyScope scope, DashboardQuery query, bool includeChildren, CancellationToken ct = default)
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);
         var q = query.ToIndicatorQuery() with { AgencyCode = agency };
@@ -104,35 +96,27 @@ public sealed class DashboardService(
     }
 
     /// <summary>The agency code a query may use inside the scope; a <see cref="QueryException"/> when outside.</summary>
-    public async Task<string?> ResolveInScopeAsync(DashboardScope scope, DashboardQuery query, CancellationToken ct)
+    public async Task<string?> ResolveInScopeAsync(AgencyScope scope, DashboardQuery query, CancellationToken ct)
     {
-        if (scope.RootAgencyCode is null)
-        {
-            return query.Agency;
-        }
-
-        if (query.Agency is null)
-        {
-            return scope.RootAgencyCode;
-        }
-
         var tree = (await referenceData.GetAsync(ct)).Tree;
-        var root = tree.FindByCode(scope.RootAgencyCode, Today);
-        var target = tree.FindByCode(query.Agency, Today);
-        if (root is null || target is null || !tree.Descendants(root.Id).Contains(target.Id))
+        if (!scope.TryResolve(tree, query.Agency, Today, out var effective))
         {
-            throw new QueryException("Ngoài phạm vi đơn vị", $"Không được phép xem đơn vị '{query.Agency}'.", "outside-agency-scope");
+            throw new QueryException(AccessDeniedException.Title, $"Tài khoản không được xem số liệu của đơn vị '{query.Agency ?? "(chưa gán đơn vị)"}'.",
+                OutsideScope);
         }
 
-        return query.Agency;
+        return effective;
     }
+
+    /// <summary>The <see cref="QueryException.Type"/> of a read outside the viewer's scope.</summary>
+    public const string OutsideScope = "outside-agency-scope";
 
     /// <summary>
     /// Procedures of the agency's subtree with the lowest indicator 2.1 (computed per procedure by the
     /// same calculator as the scorecard) among those with at least <paramref name="minInScope"/> dossiers
     /// in its denominator.
     /// </summary>
-    public async Task<IReadOnlyList<ProcedureOnTime>> GetWorstProceduresAsync(DashboardScope scope, DashboardQuery query, int take = 10, int minInScope = 5, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ProcedureOnTime>> GetWorstProceduresAsync(AgencyScope scope, DashboardQuery query, int take = 10, int minInScope = 5, CancellationToken ct = default)
     {
         var reference = await referenceData.GetAsync(ct);
         var agency = IndicatorService.ResolveAgency(reference.Tree, await ResolveInScopeAsync(scope, query, ct), query.View, Today);
@@ -182,7 +166,7 @@ public sealed class DashboardService(
     /// Dossiers of the subtree overdue today by the one rule of dossiers.md (<see cref="DossierClock.OverdueAt"/>,
     /// the rule of Biểu 06 column 13), the longest overdue first.
     /// </summary>
-    public async Task<(int Total, IReadOnlyList<OverdueDossier> Items)> GetOverdueAsync(DashboardScope scope, string? agencyCode, int take = 50, CancellationToken ct = default)
+    public async Task<(int Total, IReadOnlyList<OverdueDossier> Items)> GetOverdueAsync(AgencyScope scope, string? agencyCode, int take = 50, CancellationToken ct = default)
     {
         var reference = await referenceData.GetAsync(ct);
         var agency = IndicatorService.ResolveAgency(reference.Tree,
@@ -208,7 +192,7 @@ public sealed class DashboardService(
     }
 
     /// <summary>The given indicators over the last <paramref name="count"/> periods of the query's kind (ending with it).</summary>
-    public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(DashboardScope scope, DashboardQuery query, IReadOnlyList<string> codes, int count = 12, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(AgencyScope scope, DashboardQuery query, IReadOnlyList<string> codes, int count = 12, CancellationToken ct = default)
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);
         return await CachedAsync($"trend|{agency}|{query.QueryString(false)}|{string.Join(',', codes)}|{count}",
@@ -241,13 +225,13 @@ public sealed class DashboardService(
     public static DashboardQuery MonthlyTrendOf(DashboardQuery query) =>
         query with { Period = PeriodKey.Month(query.Period.Year, query.Period.Months.LastMonth) };
 
-    public async Task<DossierListPage> GetDossiersAsync(DashboardScope scope, DashboardQuery query, string code, DossierPart part, int page, int pageSize, CancellationToken ct = default)
+    public async Task<DossierListPage> GetDossiersAsync(AgencyScope scope, DashboardQuery query, string code, DossierPart part, int page, int pageSize, CancellationToken ct = default)
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);
         return await dossiers.GetAsync(new DossierListQuery(code, query.ToIndicatorQuery() with { AgencyCode = agency }, part, page, pageSize), ct);
     }
 
-    public async Task<IAsyncEnumerable<DossierListItem>> StreamDossiersAsync(DashboardScope scope, DashboardQuery query, string code, DossierPart part, CancellationToken ct = default)
+    public async Task<IAsyncEnumerable<DossierListItem>> StreamDossiersAsync(AgencyScope scope, DashboardQuery query, string code, DossierPart part, CancellationToken ct = default)
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);
         return dossiers.StreamAsync(new DossierListQuery(code, query.ToIndicatorQuery() with { AgencyCode = agency }, part), ct);

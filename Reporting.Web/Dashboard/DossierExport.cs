@@ -19,7 +19,7 @@ public static class DossierExport
 
     private static async Task ExportAsync(
         string code, string? agency, string? period, string? window, string? structure, string? part,
-        DashboardService service, HttpContext http, CancellationToken ct)
+        DashboardService service, Reporting.Web.Access.CallerScope callers, HttpContext http, CancellationToken ct)
     {
         var query = DashboardQuery.From(period, window, structure, agency, service.Today);
         var dossierPart = part?.ToLowerInvariant() switch
@@ -30,7 +30,8 @@ public static class DossierExport
         };
 
         // Validation errors (unknown code, agency, period not started) surface before the file starts.
-        var rows = await service.StreamDossiersAsync(DashboardScope.Province, query, code, dossierPart, ct);
+        var scope = await callers.ForAsync(http.User, ct);
+        var rows = await service.StreamDossiersAsync(scope, query, code, dossierPart, ct);
         await using var e = rows.GetAsyncEnumerator(ct);
         var hasFirst = await e.MoveNextAsync();
 

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Reporting.Core.Access;
+using Reporting.Web.Access;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 
@@ -16,14 +19,21 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
     [Inject] protected DashboardService Service { get; set; } = null!;
     [Inject] protected DataChangeNotifier Notifier { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+    [Inject] protected CallerScope Callers { get; set; } = null!;
+
+    /// <summary>The signed-in user; without one (no cascade) the page sees nothing.</summary>
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     [SupplyParameterFromQuery(Name = "period")] public string? PeriodParam { get; set; }
     [SupplyParameterFromQuery(Name = "window")] public string? WindowParam { get; set; }
     [SupplyParameterFromQuery(Name = "structure")] public string? StructureParam { get; set; }
     [SupplyParameterFromQuery(Name = "agency")] public string? AgencyParam { get; set; }
 
-    /// <summary>The agency subtree this viewer may see (the whole province until permissions exist).</summary>
-    protected DashboardScope Scope { get; set; } = DashboardScope.Province;
+    /// <summary>The agencies this viewer may see (access.md): every read of the page takes it.</summary>
+    protected AgencyScope Scope { get; private set; } = AgencyScope.Nothing(null);
+
+    /// <summary>Whether the error shown is a read outside the viewer's scope ("Không có quyền").</summary>
+    protected bool OutsideScope => Error?.Type == DashboardService.OutsideScope;
 
     protected DashboardQuery Query { get; private set; } = null!;
     protected QueryException? Error { get; private set; }
@@ -38,7 +48,9 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        // The query first: the page renders while the scope is read, and its pickers need the query.
         Query = BuildQuery();
+        Scope = AuthState is null ? AgencyScope.Nothing(null) : await Callers.ForAsync((await AuthState).User, Disposed);
         await ReloadAsync();
     }
 

@@ -73,6 +73,7 @@ public sealed class DemoSeedingService(
             if (await db.Agencies.AnyAsync(ct))
             {
                 logger.LogInformation("Database already holds agencies: demo province not loaded");
+                await Reporting.Web.Access.DemoUsers.EnsureAsync(services, ct);
                 return;
             }
         }
@@ -82,25 +83,26 @@ public sealed class DemoSeedingService(
 
         var tree = await services.GetRequiredService<AgencyTreeImport>().ReplaceAsync(province.Tree.Items, ct);
         EnsureApplied(tree, "cây đơn vị");
+        await Reporting.Web.Access.DemoUsers.EnsureAsync(services, ct);
         var catalogue = await services.GetRequiredService<ProcedureCatalogImport>().ReplaceAsync(province.Procedures, ct);
         EnsureApplied(catalogue, "danh mục TTHC");
 
         var payments = services.GetRequiredService<PaymentIngestor>();
         foreach (var batch in province.Payments().Chunk(BatchSize))
         {
-            await payments.IngestAsync(PaymentSource, batch.Select(p => new IngestRecord(JsonSerializer.SerializeToElement(p))).ToList(), ct);
+            await payments.IngestAsync(PaymentSource, batch.Select(p => new IngestRecord(JsonSerializer.SerializeToElement(p))).ToList(), null, ct);
         }
 
         var dossiers = services.GetRequiredService<DossierIngestor>();
         var count = 0;
         foreach (var batch in province.Dossiers().Chunk(BatchSize))
         {
-            await dossiers.IngestAsync(DossierSource, batch.Select(d => new IngestRecord(JsonSerializer.SerializeToElement(d))).ToList(), IngestScope.Everything, ct);
+            await dossiers.IngestAsync(DossierSource, batch.Select(d => new IngestRecord(JsonSerializer.SerializeToElement(d))).ToList(), Reporting.Core.Access.AgencyScope.Everything, ct);
             count += batch.Length;
         }
 
         var bad = province.BadDossiers().Select(b => new IngestRecord(JsonSerializer.SerializeToElement(b.Item))).ToList();
-        await dossiers.IngestAsync(DossierSource, bad, IngestScope.Everything, ct);
+        await dossiers.IngestAsync(DossierSource, bad, Reporting.Core.Access.AgencyScope.Everything, ct);
         await SeedManualValuesAsync(services, province, ct);
 
         logger.LogInformation("Demo province loaded: {Dossiers} dossiers, {Bad} bad records in quarantine, in {Elapsed} s",

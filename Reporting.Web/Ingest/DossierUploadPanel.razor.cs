@@ -54,6 +54,23 @@ public sealed partial class DossierUploadPanel : ComponentBase, IDisposable
         }
 
         var importer = Services.GetRequiredService<DossierFileImporter>();
+        var currentUser = Services.GetRequiredService<Reporting.Web.Access.CurrentUser>();
+        Reporting.Core.Access.AgencyScope scope;
+        Reporting.Core.Audit.AuditActor actor;
+        try
+        {
+            // Uploads are for administrators (access.md), checked here as well as by the page; the file is held to
+            // the uploader's scope like a push.
+            var principal = await currentUser.DemandAdminAsync();
+            scope = await Services.GetRequiredService<Reporting.Web.Access.CallerScope>().ForAsync(principal);
+            actor = await currentUser.ActorAsync();
+        }
+        catch (Reporting.Core.Access.AccessDeniedException e)
+        {
+            _error = e.Message;
+            return;
+        }
+
         try
         {
             DossierFileReader.CheckFileName(file.Name);
@@ -82,8 +99,9 @@ public sealed partial class DossierUploadPanel : ComponentBase, IDisposable
             SetStage("Đang kiểm tra và lưu hồ sơ…", 0);
             var source = _source;
             var progress = new UiProgress(this);
-            _result = await Task.Run(() => importer.ImportAsync(source, copy, file.Name, progress, _cts.Token), _cts.Token);
+            _result = await Task.Run(() => importer.ImportAsync(source, copy, file.Name, progress, _cts.Token, scope), _cts.Token);
             _error = _result.Error;
+            await WriteAuditAsync(actor, source, file.Name, _result);
         }
         catch (OperationCanceledException)
         {
@@ -104,6 +122,17 @@ public sealed partial class DossierUploadPanel : ComponentBase, IDisposable
         {
             _busy = false;
         }
+    }
+
+    /// <summary>The upload's audit line, with what the file did (its batches commit one by one, each through ingest).</summary>
+    private async Task WriteAuditAsync(Reporting.Core.Audit.AuditActor actor, string source, string fileName, DossierFileImport result)
+    {
+        var dbFactory = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Reporting.Core.Persistence.ReportingDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        Reporting.Core.Audit.AuditLog.Add(db, Services.GetRequiredService<TimeProvider>(), actor, Reporting.Core.Audit.AuditActions.Upload, source,
+            after: result.Error is { } error ? $"tệp={fileName}; từ chối: {error}"
+                : $"tệp={fileName}; dòng={result.Rows}; lưu={result.Stored}; không đổi={result.Unchanged}; cũ={result.Stale}; cách ly={result.Quarantined}");
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Copies the browser's stream to the temporary file, showing how much has arrived.</summary>

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Reporting.Core.Agencies;
 using Microsoft.Extensions.Options;
 using Reporting.Core.Ingest;
 using Reporting.Core.Ingest.Files;
 using Reporting.Core.Persistence;
+using Reporting.Web.Access;
 using Reporting.Web.Api;
 
 namespace Reporting.Web.Ingest;
@@ -22,7 +22,7 @@ public static class IngestApi
     }
 
     private static async Task<IResult> IngestDossiers(
-        HttpRequest request, DossierIngestor ingestor, ReferenceData reference, TimeProvider clock, IOptions<IngestUploadOptions> limits, CancellationToken ct)
+        HttpRequest request, DossierIngestor ingestor, CallerScope callers, IOptions<IngestUploadOptions> limits, CancellationToken ct)
     {
         var (records, problem) = await ReadEnvelopeAsync(request, limits.Value.MaxRecordsPerCall, ct);
         if (problem is not null)
@@ -30,17 +30,17 @@ public static class IngestApi
             return problem;
         }
 
-        var scope = await ScopeOfAsync(request.HttpContext.User, reference, clock, ct);
-        if (scope is null)
+        var scope = await callers.ForAsync(request.HttpContext.User, ct);
+        if (!scope.IsEverything && scope.Root is null)
         {
-            return AgencyScope.Forbidden(request.HttpContext.User.KeyAgency());
+            return ScopeProblems.Forbidden(scope.RootCode);
         }
 
         var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, scope, ct);
         return Results.Ok(ReportJson(report));
     }
 
-    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, IOptions<IngestUploadOptions> limits, CancellationToken ct)
+    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, CallerScope callers, IOptions<IngestUploadOptions> limits, CancellationToken ct)
     {
         var (records, problem) = await ReadEnvelopeAsync(request, limits.Value.MaxRecordsPerCall, ct);
         if (problem is not null)
@@ -48,24 +48,17 @@ public static class IngestApi
             return problem;
         }
 
-        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, ct);
+        var scope = await callers.ForAsync(request.HttpContext.User, ct);
+        if (!scope.IsEverything && scope.Root is null)
+        {
+            return ScopeProblems.Forbidden(scope.RootCode);
+        }
+
+        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, scope, ct);
         return Results.Ok(ReportJson(report));
     }
 
     private static string SourceOf(ClaimsPrincipal user) => user.Identity?.Name ?? "push";
-
-    private static async Task<IngestScope?> ScopeOfAsync(ClaimsPrincipal user, ReferenceData reference, TimeProvider clock, CancellationToken ct)
-    {
-        var code = user.KeyAgency();
-        if (code is null)
-        {
-            return IngestScope.Everything;
-        }
-
-        var tree = (await reference.GetAsync(ct)).Tree;
-        var agency = tree.FindByCode(code, clock.Today());
-        return agency is null ? null : new IngestScope(code, tree.Descendants(agency.Id));
-    }
 
     /// <summary>
     /// Reads <c>{ "service": …, "isUpdating": …, "data": [ … ] }</c>; payments may also send <c>items</c>. More than

@@ -21,7 +21,8 @@ public static class ProceduresApi
             return problem;
         }
 
-        var result = await import.ReplaceAsync(items!, ct);
+        var result = await import.ReplaceAsync(items!, ct,
+            Reporting.Core.Audit.AuditActor.From(request.HttpContext.User, request.HttpContext.Connection.RemoteIpAddress?.ToString()));
         if (!result.Succeeded)
         {
             return ImportProblems.Refused(result, "Danh mục TTHC");

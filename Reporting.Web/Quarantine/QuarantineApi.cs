@@ -16,7 +16,7 @@ public static class QuarantineApi
 
     private static async Task<IResult> GetQuarantine(
         string? source, string? reason, string? state, string? from, string? to, int? page, int? pageSize,
-        IDbContextFactory<ReportingDbContext> dbFactory, CancellationToken ct)
+        IDbContextFactory<ReportingDbContext> dbFactory, Reporting.Web.Access.CallerScope callers, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var fromDay = ApiPaging.Day(from, nameof(from), errors);
@@ -41,6 +41,14 @@ public static class QuarantineApi
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Quarantine.AsNoTracking().Filter(new QuarantineFilter(source, reason, wanted, fromDay, toDay));
+        var scope = await callers.ForAsync(http.User, ct);
+        if (!scope.IsEverything)
+        {
+            // A scoped caller sees the records pushed within its scope and those naming one of its agencies.
+            var codes = scope.Codes.ToList();
+            query = query.Where(q => (q.ScopeAgency != null && codes.Contains(q.ScopeAgency)) || (q.AgencyCode != null && codes.Contains(q.AgencyCode)));
+        }
+
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(q => q.Id).Skip(ApiPaging.Skip(number, size)).Take(size).ToListAsync(ct);
         return Results.Ok(new

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Access;
 using Reporting.Core.Agencies;
+using Reporting.Core.Audit;
 using Reporting.Core.Persistence;
 using Reporting.Core.Reports;
 using Reporting.Core.Reports.Excel;
@@ -81,7 +82,7 @@ public static class ReportInstancesApi
                 filter = parsed;
             }
 
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
             var items = await workflow.ListAsync(caller, agency, period, filter, ct);
             return Results.Ok(new { items = items.Select(Summary) });
         });
@@ -99,26 +100,26 @@ public static class ReportInstancesApi
                 return Problems.Validation(errors);
             }
 
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
             var (view, created) = await workflow.CreateAsync(caller, body.Regime!, body.Form!, body.Agency!, body.Period!, ct);
             var json = Instance(view);
             return created ? Results.Created($"/api/v1/report-instances/{view.Summary.Id}", json) : Results.Ok(json);
         });
 
     private static Task<IResult> Get(int id, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        Run(async () => Results.Ok(Instance(await workflow.GetAsync(await ReportCallers.FromAsync(http.User, reference, clock, ct), id, ct))));
+        Run(async () => Results.Ok(Instance(await workflow.GetAsync(await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString()), id, ct))));
 
     private static Task<IResult> SetCells(int id, CellsBody body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
             return Results.Ok(Instance(await workflow.SetCellsAsync(caller, id, body.Cells ?? [], ct)));
         });
 
     private static Task<IResult> Act(int id, string action, ActionBody? body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
             return Results.Ok(Instance(await workflow.ActAsync(caller, id, action, body?.Comment, ct)));
         });
 
@@ -130,7 +131,7 @@ public static class ReportInstancesApi
                 return Problems.Validation(new Dictionary<string, string[]> { ["format"] = [$"format phải là json hoặc xlsx, không phải '{format}'."] });
             }
 
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct);
+            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
             var version = await workflow.GetVersionAsync(caller, id, number, ct);
             if (format == "xlsx")
             {
@@ -225,27 +226,24 @@ public static class ReportInstancesApi
 }
 
 /// <summary>
-/// The caller of the workflow from the request: an API key acts in its own name, <c>admin</c> as an
-/// administrator, <c>report</c> as a preparer, within the key's agency subtree (everything without
-/// one). The access branch adds signed-in people with their roles and scope here.
+/// The caller of the workflow from the request, in the one agency scope of access.md: a signed-in person acts with
+/// their roles; an API key in its own name, <c>admin</c> as an administrator, <c>report</c> as a preparer.
 /// </summary>
 public static class ReportCallers
 {
-    public static async Task<ReportCaller> FromAsync(ClaimsPrincipal user, ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    public static async Task<ReportCaller> FromAsync(ClaimsPrincipal user, ReferenceData reference, TimeProvider clock, CancellationToken ct, string? address = null)
     {
+        var roles = Roles.All.Where(user.IsInRole).ToHashSet();
         var scopes = user.FindAll(ApiKeyAuthenticationHandler.ScopeClaim).Select(c => c.Value).ToHashSet();
-        var roles = new HashSet<string>();
         if (scopes.Contains(ApiScopes.Admin)) roles.Add(Roles.Admin);
         if (scopes.Contains(ApiScopes.Report)) roles.Add(Roles.Preparer);
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "khóa API";
-        if (user.KeyAgency() is not { Length: > 0 } agency)
-        {
-            return new ReportCaller(name, roles, _ => true);
-        }
-
         var tree = (await reference.GetAsync(ct)).Tree;
-        var root = tree.FindByCode(agency, clock.Today());
-        var codes = root is null ? [] : tree.Descendants(root.Id).Select(id => tree.Find(id)!.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new ReportCaller(name, roles, codes.Contains);
+        var today = clock.Today();
+        var scope = AgencyScope.For(user, tree, today);
+        var actor = AuditActor.From(user, address);
+        return scope.IsEverything
+            ? new ReportCaller(name, roles, _ => true) { Actor = actor }
+            : new ReportCaller(name, roles, code => scope.ContainsCode(tree, code, today)) { Actor = actor };
     }
 }

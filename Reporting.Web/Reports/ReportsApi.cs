@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using Reporting.Core.Indicators;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
@@ -33,9 +34,9 @@ public static class ReportsApi
         }
 
         var tree = (await reference.GetAsync(ct)).Tree;
-        if (!AgencyScope.TryRestrict(http.User, tree, query.AgencyCode, clock.Today(), out var effective))
+        if (!AgencyScope.For(http.User, tree, clock.Today()).TryResolve(tree, query.AgencyCode, clock.Today(), out var effective))
         {
-            return AgencyScope.Forbidden(query.AgencyCode);
+            return ScopeProblems.Forbidden(query.AgencyCode);
         }
 
         ReportDocument report;

@@ -27,9 +27,12 @@ public sealed class DossierFileImporter(DossierIngestor ingestor, IOptions<Inges
         string.IsNullOrWhiteSpace(source) ? "Hãy nhập tên nguồn của các hồ sơ trong tệp."
         : SourceName.Problem(source, DefaultSource);
 
-    /// <summary>Reads and stores <paramref name="file"/> (a seekable stream, e.g. the upload copied to a temporary file).</summary>
+    /// <summary>
+    /// Reads and stores <paramref name="file"/> (a seekable stream, e.g. the upload copied to a temporary file),
+    /// held to the uploader's <paramref name="scope"/> like a push.
+    /// </summary>
     public async Task<DossierFileImport> ImportAsync(string source, Stream file, string fileName,
-        IProgress<DossierFileProgress>? progress = null, CancellationToken ct = default)
+        IProgress<DossierFileProgress>? progress = null, CancellationToken ct = default, Reporting.Core.Access.AgencyScope? scope = null)
     {
         if (ValidateSource(source) is { } sourceProblem)
         {
@@ -61,7 +64,7 @@ public sealed class DossierFileImporter(DossierIngestor ingestor, IOptions<Inges
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                var report = await ingestor.IngestAsync(source, batch.Rows.Select(r => r.Record).ToList(), IngestScope.Everything, ct);
+                var report = await ingestor.IngestAsync(source, batch.Rows.Select(r => r.Record).ToList(), scope ?? Reporting.Core.Access.AgencyScope.Everything, ct);
                 total.Add(batch.Rows, report);
                 progress?.Report(new DossierFileProgress(total.Rows, batch.Fraction));
             }

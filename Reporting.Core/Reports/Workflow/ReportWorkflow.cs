@@ -356,6 +356,11 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
             By = caller.Name,
             Comment = comment,
         });
+
+        // Every transition is an audited change (access.md), written in the transaction that makes it.
+        Audit.AuditLog.Add(db, clock, caller.Actor, Audit.AuditActions.ReportTransition,
+            $"báo cáo {instance.Id} ({instance.FormCode}, {instance.AgencyCode}, {instance.PeriodKey})",
+            before: from.ToString(), after: comment is null ? $"{action} → {instance.State}" : $"{action} → {instance.State}: {comment}");
     }
 
     private async Task<ReportInstance> EnsureAsync(
