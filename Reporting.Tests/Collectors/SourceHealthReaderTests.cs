@@ -25,6 +25,15 @@ public sealed class SourceHealthReaderTests
         await using var sim = await SimulatorHost.StartAsync(Province);
         await using var db = await CollectorDatabase.CreateAsync(Province, sim.BaseUrl);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
+
+        // The daily catalogue runs twelve hours from now, so "not due between its runs" holds at any time of day.
+        await using (var context = db.CreateDbContext())
+        {
+            var dailyHour = VietnamTime.ToLocal(clock.Now.AddHours(12)).Hour;
+            await context.CollectorSources.Where(s => s.Name == CollectorDatabase.Catalogue)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Cron, $"0 0 {dailyHour} * * ?"));
+        }
+
         var events = db.Services.GetRequiredService<CollectorSourceEvents>();
         var reader = new SourceHealthReader(db.Services.GetRequiredService<IDbContextFactory<ReportingDbContext>>(),
             Options.Create(new CollectorOptions { StaleAfterMinutes = 60 }), clock, events);
