@@ -36,6 +36,7 @@ try
 
     builder.AddReportingCore();
     builder.AddReportingApi();
+    builder.Services.AddReportInstancesApi();
     builder.AddReportingAccess();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();

@@ -55,19 +55,18 @@ public static class AccessApi
             return Problems.Validation(errors);
         }
 
-        if (page is < 1) errors["page"] = ["page bắt đầu từ 1."];
-        if (pageSize is < 1 or > 1000) errors["pageSize"] = ["pageSize từ 1 đến 1000."];
+        var (pageNumber, size) = ApiPaging.Read(page, pageSize, 100, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        var result = await reader.ReadAsync(http.User, filter, page ?? 1, pageSize ?? 100, ct);
+        var result = await reader.ReadAsync(http.User, filter, pageNumber, size, ct);
         return Results.Ok(new
         {
             total = result.Total,
-            page = page ?? 1,
-            pageSize = pageSize ?? 100,
+            page = pageNumber,
+            pageSize = size,
             items = result.Items.Select(a => new
             {
                 id = a.Id,
@@ -121,8 +120,8 @@ public static class AccessApi
     internal static bool TryFilter(string? from, string? to, string? actor, string? action, string? target, out AuditFilter filter, out Dictionary<string, string[]> errors)
     {
         errors = [];
-        var fromDay = Day(from, "from", errors);
-        var toDay = Day(to, "to", errors);
+        var fromDay = ApiPaging.Day(from, "from", errors);
+        var toDay = ApiPaging.Day(to, "to", errors);
         if (!string.IsNullOrWhiteSpace(action) && !AuditActions.All.Contains(action.Trim()))
         {
             errors["action"] = [$"Thao tác '{action}' không có; các thao tác: {string.Join(", ", AuditActions.All)}."];
@@ -130,22 +129,5 @@ public static class AccessApi
 
         filter = new AuditFilter(fromDay, toDay, actor, action, target);
         return errors.Count == 0;
-    }
-
-    private static DateOnly? Day(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            && day.Year is >= 2000 and <= 2100)
-        {
-            return day;
-        }
-
-        errors[field] = [$"{field} phải là ngày dạng yyyy-MM-dd trong khoảng 2000–2100, không phải '{value}'."];
-        return null;
     }
 }

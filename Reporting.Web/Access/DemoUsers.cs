@@ -43,9 +43,8 @@ public static class DemoUsers
 
     public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct)
     {
-        var reference = services.GetRequiredService<ReferenceData>();
-        reference.Invalidate();
-        var tree = (await reference.GetAsync(ct)).Tree;
+        // The tree import before this expired the versions (ADR 006): the snapshot read here is the new tree.
+        var tree = (await services.GetRequiredService<ReferenceData>().GetAsync(ct)).Tree;
         if (tree.Root is null)
         {
             return;

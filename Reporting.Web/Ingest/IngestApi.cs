@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Reporting.Core.Access;
 using Reporting.Core.Ingest;
 using Reporting.Core.Ingest.Files;
 using Reporting.Core.Persistence;
@@ -21,8 +22,17 @@ public static class IngestApi
         return app;
     }
 
-    private static async Task<IResult> IngestDossiers(
-        HttpRequest request, DossierIngestor ingestor, CallerScope callers, IOptions<IngestUploadOptions> limits, CancellationToken ct)
+    private static Task<IResult> IngestDossiers(
+        HttpRequest request, DossierIngestor ingestor, CallerScope callers, IOptions<IngestUploadOptions> limits, CancellationToken ct) =>
+        IngestAsync(request, callers, limits, ingestor.IngestAsync, ct);
+
+    private static Task<IResult> IngestPayments(
+        HttpRequest request, PaymentIngestor ingestor, CallerScope callers, IOptions<IngestUploadOptions> limits, CancellationToken ct) =>
+        IngestAsync(request, callers, limits, ingestor.IngestAsync, ct);
+
+    /// <summary>Both pushes: the envelope read and bounded, the caller's scope applied, the records stored.</summary>
+    private static async Task<IResult> IngestAsync(HttpRequest request, CallerScope callers, IOptions<IngestUploadOptions> limits,
+        Func<string, IReadOnlyList<IngestRecord>, AgencyScope?, CancellationToken, Task<IngestReport>> ingest, CancellationToken ct)
     {
         var (records, problem) = await ReadEnvelopeAsync(request, limits.Value.MaxRecordsPerCall, ct);
         if (problem is not null)
@@ -36,25 +46,7 @@ public static class IngestApi
             return ScopeProblems.Forbidden(scope.RootCode);
         }
 
-        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, scope, ct);
-        return Results.Ok(ReportJson(report));
-    }
-
-    private static async Task<IResult> IngestPayments(HttpRequest request, PaymentIngestor ingestor, CallerScope callers, IOptions<IngestUploadOptions> limits, CancellationToken ct)
-    {
-        var (records, problem) = await ReadEnvelopeAsync(request, limits.Value.MaxRecordsPerCall, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var scope = await callers.ForAsync(request.HttpContext.User, ct);
-        if (!scope.IsEverything && scope.Root is null)
-        {
-            return ScopeProblems.Forbidden(scope.RootCode);
-        }
-
-        var report = await ingestor.IngestAsync(SourceOf(request.HttpContext.User), records!, scope, ct);
+        var report = await ingest(SourceOf(request.HttpContext.User), records!, scope, ct);
         return Results.Ok(ReportJson(report));
     }
 

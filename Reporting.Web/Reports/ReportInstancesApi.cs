@@ -7,6 +7,7 @@ using Reporting.Core.Persistence;
 using Reporting.Core.Reports;
 using Reporting.Core.Reports.Excel;
 using Reporting.Core.Reports.Workflow;
+using Reporting.Web.Access;
 using Reporting.Web.Api;
 
 namespace Reporting.Web.Reports;
@@ -15,7 +16,7 @@ namespace Reporting.Web.Reports;
 /// The regimes and report instances of reporting.md for machine clients (API keys act in their own
 /// name: scope <c>report</c> creates, fills and submits for its agency subtree; <c>admin</c> may do
 /// every action). Every rule is <see cref="ReportWorkflow"/>'s; this maps its refusals to 404, 403,
-/// 409 and 422. People's sign-in and roles come with the access branch (<see cref="ReportCallers"/>).
+/// 409 and 422. The caller, person or key, is <see cref="ReportCallers"/>'s.
 /// </summary>
 public static class ReportInstancesApi
 {
@@ -24,6 +25,9 @@ public static class ReportInstancesApi
     public sealed record CellsBody(List<CellEdit>? Cells);
 
     public sealed record ActionBody(string? Comment);
+
+    public static IServiceCollection AddReportInstancesApi(this IServiceCollection services) =>
+        services.AddSingleton<ReportCallers>();
 
     public static IEndpointRouteBuilder MapReportInstancesApi(this IEndpointRouteBuilder app)
     {
@@ -68,7 +72,7 @@ public static class ReportInstancesApi
         });
     }
 
-    private static Task<IResult> List(string? agency, string? period, string? state, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> List(string? agency, string? period, string? state, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
             ReportState? filter = null;
@@ -82,12 +86,12 @@ public static class ReportInstancesApi
                 filter = parsed;
             }
 
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
+            var caller = await callers.ForAsync(http, ct);
             var items = await workflow.ListAsync(caller, agency, period, filter, ct);
             return Results.Ok(new { items = items.Select(Summary) });
         });
 
-    private static Task<IResult> Create(CreateBody body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> Create(CreateBody body, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
             var errors = new Dictionary<string, string[]>();
@@ -100,30 +104,30 @@ public static class ReportInstancesApi
                 return Problems.Validation(errors);
             }
 
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
+            var caller = await callers.ForAsync(http, ct);
             var (view, created) = await workflow.CreateAsync(caller, body.Regime!, body.Form!, body.Agency!, body.Period!, ct);
             var json = Instance(view);
             return created ? Results.Created($"/api/v1/report-instances/{view.Summary.Id}", json) : Results.Ok(json);
         });
 
-    private static Task<IResult> Get(int id, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        Run(async () => Results.Ok(Instance(await workflow.GetAsync(await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString()), id, ct))));
+    private static Task<IResult> Get(int id, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
+        Run(async () => Results.Ok(Instance(await workflow.GetAsync(await callers.ForAsync(http, ct), id, ct))));
 
-    private static Task<IResult> SetCells(int id, CellsBody body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> SetCells(int id, CellsBody body, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
+            var caller = await callers.ForAsync(http, ct);
             return Results.Ok(Instance(await workflow.SetCellsAsync(caller, id, body.Cells ?? [], ct)));
         });
 
-    private static Task<IResult> Act(int id, string action, ActionBody? body, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> Act(int id, string action, ActionBody? body, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
+            var caller = await callers.ForAsync(http, ct);
             return Results.Ok(Instance(await workflow.ActAsync(caller, id, action, body?.Comment, ct)));
         });
 
-    private static Task<IResult> GetVersion(int id, int number, string? format, ReportWorkflow workflow, ReferenceData reference, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> GetVersion(int id, int number, string? format, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
             if (format is not (null or "json" or "xlsx"))
@@ -131,7 +135,7 @@ public static class ReportInstancesApi
                 return Problems.Validation(new Dictionary<string, string[]> { ["format"] = [$"format phải là json hoặc xlsx, không phải '{format}'."] });
             }
 
-            var caller = await ReportCallers.FromAsync(http.User, reference, clock, ct, http.Connection.RemoteIpAddress?.ToString());
+            var caller = await callers.ForAsync(http, ct);
             var version = await workflow.GetVersionAsync(caller, id, number, ct);
             if (format == "xlsx")
             {
@@ -226,24 +230,29 @@ public static class ReportInstancesApi
 }
 
 /// <summary>
-/// The caller of the workflow from the request, in the one agency scope of access.md: a signed-in person acts with
-/// their roles; an API key in its own name, <c>admin</c> as an administrator, <c>report</c> as a preparer.
+/// The caller of the workflow from the request, in the one agency scope of access.md (<see cref="CallerScope"/>):
+/// a signed-in person acts with their roles; an API key in its own name, <c>admin</c> as an administrator,
+/// <c>report</c> as a preparer.
 /// </summary>
-public static class ReportCallers
+public sealed class ReportCallers(CallerScope scopes, ReferenceData reference, TimeProvider clock)
 {
-    public static async Task<ReportCaller> FromAsync(ClaimsPrincipal user, ReferenceData reference, TimeProvider clock, CancellationToken ct, string? address = null)
+    public async Task<ReportCaller> ForAsync(HttpContext http, CancellationToken ct)
     {
+        var user = http.User;
         var roles = Roles.All.Where(user.IsInRole).ToHashSet();
-        var scopes = user.FindAll(ApiKeyAuthenticationHandler.ScopeClaim).Select(c => c.Value).ToHashSet();
-        if (scopes.Contains(ApiScopes.Admin)) roles.Add(Roles.Admin);
-        if (scopes.Contains(ApiScopes.Report)) roles.Add(Roles.Preparer);
+        var keyScopes = user.FindAll(ApiKeyAuthenticationHandler.ScopeClaim).Select(c => c.Value).ToHashSet();
+        if (keyScopes.Contains(ApiScopes.Admin)) roles.Add(Roles.Admin);
+        if (keyScopes.Contains(ApiScopes.Report)) roles.Add(Roles.Preparer);
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "khóa API";
+        var actor = AuditActor.From(user, http.Connection.RemoteIpAddress?.ToString());
+        var scope = await scopes.ForAsync(user, ct);
+        if (scope.IsEverything)
+        {
+            return new ReportCaller(name, roles, _ => true) { Actor = actor };
+        }
+
         var tree = (await reference.GetAsync(ct)).Tree;
         var today = clock.Today();
-        var scope = AgencyScope.For(user, tree, today);
-        var actor = AuditActor.From(user, address);
-        return scope.IsEverything
-            ? new ReportCaller(name, roles, _ => true) { Actor = actor }
-            : new ReportCaller(name, roles, code => scope.ContainsCode(tree, code, today)) { Actor = actor };
+        return new ReportCaller(name, roles, code => scope.ContainsCode(tree, code, today)) { Actor = actor };
     }
 }
