@@ -46,7 +46,7 @@ public sealed class CollectorOptions : IValidatableObject
     /// its runs); a source that never succeeded, once its first run (<paramref name="firstRunAtLocal"/>) is that old.
     /// A source that never ran is waiting for its first run, not stale.
     /// </summary>
-    public bool IsOverdue(CollectorSource source, DateTime? firstRunAtLocal, DateTime nowLocal)
+    public bool IsStale(CollectorSource source, DateTime? firstRunAtLocal, DateTime nowLocal)
     {
         if (source.Paused)
         {

@@ -8,7 +8,7 @@ namespace Reporting.Collectors;
 public static class CollectorStaleness
 {
     /// <summary>
-    /// <see cref="CollectorOptions.IsOverdue"/> at <paramref name="nowLocal"/>, reading the source's first run
+    /// <see cref="CollectorOptions.IsStale"/> at <paramref name="nowLocal"/>, reading the source's first run
     /// (an index seek on Source, StartedAt) only when it never succeeded.
     /// </summary>
     public static async Task<bool> IsOverdueAsync(this ReportingDbContext db, CollectorOptions options, CollectorSource source, DateTime nowLocal, CancellationToken ct = default)
@@ -16,6 +16,6 @@ public static class CollectorStaleness
         var firstRun = source.LastSuccessAt is null
             ? await db.CollectorRuns.Where(r => r.Source == source.Name).OrderBy(r => r.StartedAt).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct)
             : null;
-        return options.IsOverdue(source, firstRun, nowLocal);
+        return options.IsStale(source, firstRun, nowLocal);
     }
 }

@@ -1,3 +1,4 @@
+using Reporting.Core.Imports;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

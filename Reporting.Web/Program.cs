@@ -1,18 +1,18 @@
 using Reporting.Core;
 using Reporting.Core.Aggregates;
+using Reporting.Demo.Seeding;
+using Reporting.Demo.Simulators;
 using Reporting.Web.Access;
 using Reporting.Web.Agencies;
 using Reporting.Web.Api;
 using Reporting.Web.Collectors;
 using Reporting.Web.Dashboard;
-using Reporting.Web.Demo;
 using Reporting.Web.Health;
 using Reporting.Web.Indicators;
 using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
-using Reporting.Web.Simulators;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -39,7 +39,7 @@ try
     builder.Services.AddReportInstancesApi();
     builder.AddReportingAccess();
     builder.Services.AddReportingHealth();
-    builder.AddDemoProvince();
+    builder.AddDemoProvince(HealthEndpoints.ReadyTag);
     builder.AddCollectors();
     builder.AddReportingWeb();
 

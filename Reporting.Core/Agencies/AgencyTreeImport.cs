@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Reporting.Core.Aggregates;
 using Reporting.Core.Feeds;
+using Reporting.Core.Imports;
 using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
@@ -21,11 +22,13 @@ namespace Reporting.Core.Agencies;
 /// Asia/Ho_Chi_Minh) and kept, with their absent ancestors and their links to kept successors;</item>
 /// <item>the document's successor links replace the stored ones.</item>
 /// </list>
+/// After the commit, records quarantined for an unknown agency are tried again: the new tree may know it.
 /// </summary>
 public sealed class AgencyTreeImport(
     IDbContextFactory<ReportingDbContext> dbFactory,
     ReferenceData referenceData,
     IngestGate ingestGate,
+    QuarantineReprocessor quarantine,
     TimeProvider clock)
 {
     // One import at a time in this process: an import reads the whole tree, then rewrites it.
@@ -48,6 +51,7 @@ public sealed class AgencyTreeImport(
             return ImportResult.Refused(reasons);
         }
 
+        ImportResult result;
         await Gate.WaitAsync(ct);
         try
         {
@@ -55,7 +59,7 @@ public sealed class AgencyTreeImport(
             await ingestGate.Lock.WaitAsync(ct);
             try
             {
-                return await ApplyAsync(rows, actor ?? Reporting.Core.Audit.AuditActor.System, ct);
+                result = await ApplyAsync(rows, actor ?? Reporting.Core.Audit.AuditActor.System, ct);
             }
             finally
             {
@@ -67,6 +71,15 @@ public sealed class AgencyTreeImport(
         {
             Gate.Release();
         }
+
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        // Outside the import's lock: re-processing ingests, which takes the ingest gate itself.
+        var (tried, stored) = await quarantine.ReprocessAsync(QuarantineReason.UnknownAgency, ct: ct);
+        return result with { QuarantineReprocessed = tried, QuarantineAccepted = stored };
     }
 
     private async Task<ImportResult> ApplyAsync(IReadOnlyList<AgencyTreeRow> rows, Reporting.Core.Audit.AuditActor actor, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Reporting.Core.Imports;
 using System.Globalization;
 using Reporting.Core.Feeds;
 
@@ -57,7 +58,7 @@ internal static class AgencyTreeValidator
         var blurred = new HashSet<string>(Codes);
         for (var i = 0; i < items.Count; i++)
         {
-            if (drafts[i] is null && Clean(items[i]?.Code) is { } code)
+            if (drafts[i] is null && ImportText.Clean(items[i]?.Code) is { } code)
             {
                 blurred.Add(code);
             }
@@ -86,8 +87,6 @@ internal static class AgencyTreeValidator
             d.ValidTo, d.Order, d.ParentIndex, d.Successors)).ToList();
     }
 
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
     private static Draft? ReadItem(int i, AgencyTreeItem? item, List<ImportReason> reasons)
     {
         if (item is null)
@@ -96,7 +95,7 @@ internal static class AgencyTreeValidator
             return null;
         }
 
-        var code = Clean(item.Code);
+        var code = ImportText.Clean(item.Code);
         var usable = true;
         if (code is null)
         {
@@ -108,7 +107,7 @@ internal static class AgencyTreeValidator
             reasons.Add(ImportReason.Long(i, code, "code", CodeMax));
         }
 
-        var name = Clean(item.Name);
+        var name = ImportText.Clean(item.Name);
         if (name is null)
         {
             reasons.Add(ImportReason.Missing(i, code, "name"));
@@ -119,7 +118,7 @@ internal static class AgencyTreeValidator
         }
 
         AgencyKind? kind = null;
-        var kindText = Clean(item.Kind);
+        var kindText = ImportText.Clean(item.Kind);
         if (kindText is null)
         {
             reasons.Add(ImportReason.Missing(i, code, "kind"));
@@ -135,7 +134,7 @@ internal static class AgencyTreeValidator
         }
 
         var validFrom = default(DateOnly);
-        var fromText = Clean(item.ValidFrom);
+        var fromText = ImportText.Clean(item.ValidFrom);
         if (fromText is null)
         {
             reasons.Add(ImportReason.Missing(i, code, "validFrom"));
@@ -148,7 +147,7 @@ internal static class AgencyTreeValidator
         }
 
         DateOnly? validTo = null;
-        var toText = Clean(item.ValidTo);
+        var toText = ImportText.Clean(item.ValidTo);
         if (toText is not null)
         {
             if (TryParseDate(toText, out var to))
@@ -169,7 +168,7 @@ internal static class AgencyTreeValidator
             usable = false;
         }
 
-        var adminUnitCode = Clean(item.AdminUnitCode);
+        var adminUnitCode = ImportText.Clean(item.AdminUnitCode);
         if (adminUnitCode is not null && (!adminUnitCode.All(char.IsAsciiDigit) || adminUnitCode.Length > AdminUnitCodeMax))
         {
             reasons.Add(new ImportReason(i, code, "adminUnitCode", ImportReason.BadAdminUnitCode,
@@ -177,7 +176,7 @@ internal static class AgencyTreeValidator
         }
 
         return usable
-            ? new Draft(i, code!, name, kind, adminUnitCode, validFrom, validTo, item.Order ?? 0, Clean(item.ParentCode))
+            ? new Draft(i, code!, name, kind, adminUnitCode, validFrom, validTo, item.Order ?? 0, ImportText.Clean(item.ParentCode))
             : null;
     }
 
@@ -324,7 +323,7 @@ internal static class AgencyTreeValidator
             for (var j = 0; j < links.Count; j++)
             {
                 var field = $"successors[{j}].code";
-                var successorCode = Clean(links[j]?.Code);
+                var successorCode = ImportText.Clean(links[j]?.Code);
                 if (successorCode is null)
                 {
                     reasons.Add(ImportReason.Missing(d.Index, d.Code, field));

@@ -90,7 +90,7 @@ public static class AggregateReader
             .ToListAsync(ct);
         foreach (var flow in flows.Where(f => f.Key.Window >= 0))
         {
-            For(result[flow.Key.Window], flow.Key.AgencyId).Window.Add(flow.Counts);
+            For(result[flow.Key.Window], flow.Key.AgencyId).InWindow.Add(flow.Counts);
         }
 
         // Received in the window and ended by its end.

@@ -44,7 +44,7 @@ public static class IndicatorCalculator
 
     private static IndicatorResult ComputeOne(IndicatorDefinition d, WindowFigures f, IReadOnlyCollection<Procedure> catalogue, ScoringContext context)
     {
-        var w = f.Window;
+        var w = f.InWindow;
         var received = w.Received;
         var onTimeNumerator = w.HandledOnTime766 + f.OpenAtEnd.OpenWithin766;
         switch (d.Code)

@@ -1,3 +1,4 @@
+using Reporting.Core.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Reporting.Core.Agencies;
@@ -161,7 +162,7 @@ public sealed class ProcedureCatalogImport(
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var code = AgencyTreeValidator.Clean(item?.MaTTHC);
+            var code = ImportText.Clean(item?.MaTTHC);
             if (item is null || code is null)
             {
                 reasons.Add(ImportReason.Missing(i, null, "MaTTHC"));
@@ -180,9 +181,9 @@ public sealed class ProcedureCatalogImport(
                     $"Mã thủ tục '{code}' xuất hiện nhiều lần trong tài liệu (lần đầu ở mục {firstIndex[code]})."));
             }
 
-            var name = AgencyTreeValidator.Clean(item.TenTTHC) ?? code;
-            var fieldCode = AgencyTreeValidator.Clean(item.MaLinhVuc);
-            var fieldName = AgencyTreeValidator.Clean(item.TenLinhVuc);
+            var name = ImportText.Clean(item.TenTTHC) ?? code;
+            var fieldCode = ImportText.Clean(item.MaLinhVuc);
+            var fieldName = ImportText.Clean(item.TenLinhVuc);
             CheckLength(i, code, "TenTTHC", name, NameMax, reasons);
             CheckLength(i, code, "MaLinhVuc", fieldCode, FieldCodeMax, reasons);
             CheckLength(i, code, "TenLinhVuc", fieldName, FieldNameMax, reasons);
@@ -218,7 +219,7 @@ public sealed class ProcedureCatalogImport(
             }
 
             DateTime? updatedAt = null;
-            if (AgencyTreeValidator.Clean(item.NgayCapNhat) is { } updatedText)
+            if (ImportText.Clean(item.NgayCapNhat) is { } updatedText)
             {
                 if (FeedDates.TryParse(updatedText, out var local))
                 {

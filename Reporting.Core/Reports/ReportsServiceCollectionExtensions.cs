@@ -22,6 +22,7 @@ public static class ReportsServiceCollectionExtensions
         services.TryAddScoped<ReportEngine>();
         services.TryAddScoped<ReportWorkflow>();
         services.TryAddScoped<ReportConsolidation>();
+        services.TryAddSingleton<RegimeImport>();
         return services;
     }
 }

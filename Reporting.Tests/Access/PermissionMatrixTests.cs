@@ -35,6 +35,7 @@ public sealed class PermissionMatrixTests(AccessApp app)
         ("GET", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/quan-tri/khoa-api", "/quan-tri/khoa-api", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/quan-tri/nhat-ky", "/quan-tri/nhat-ky", null, [SignIn, Denied, Denied, "200", "403"]),
+        ("GET", "/quan-tri/che-do-bao-cao", "/quan-tri/che-do-bao-cao", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/dang-nhap", "/dang-nhap", null, ["200", "200", "200", "200", "200"]),
         ("GET", "/khong-co-quyen", "/khong-co-quyen", null, [SignIn, "200", "200", "200", "403"]),
         ("POST", "/tai-khoan/dang-nhap", "/tai-khoan/dang-nhap", "", ["302", "302", "302", "302", "302"]),
@@ -51,6 +52,7 @@ public sealed class PermissionMatrixTests(AccessApp app)
         ("GET", "/api/v1/indicators/{code}/dossiers", "/api/v1/indicators/2.1/dossiers?period=2026-03", null, ["401", "200", "200", "200", "200"]),
         ("GET", "/api/v1/reports/{form}", "/api/v1/reports/bieu-06?period=2026-Q1", null, ["401", "200", "200", "200", "200"]),
         ("GET", "/api/v1/regimes", "/api/v1/regimes", null, ["401", "200", "200", "200", "200"]),
+        ("PUT", "/api/v1/regimes", "/api/v1/regimes", Bad, ["401", "403", "403", Ok, "403"]),
         // Report instances: people of any role and `report` keys; the workflow then holds each to its role and scope.
         ("GET", "/api/v1/report-instances", "/api/v1/report-instances", null, ["401", "200", "200", "200", "403"]),
         ("POST", "/api/v1/report-instances", "/api/v1/report-instances", Bad, ["401", Ok, Ok, Ok, "403"]),

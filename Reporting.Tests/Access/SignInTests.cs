@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Access;
 using Reporting.Core.Audit;
 using Reporting.Tests.Integration;
@@ -138,7 +138,7 @@ public sealed class SignInTests(AccessApp app)
     {
         var keys = app.Factory.Services.GetRequiredService<ApiKeyAdmin>();
         var admin = CurrentUser.SystemAdmin("tests-admin");
-        var (created, errors) = await keys.CreateAsync(admin, null, "xa-moi-doc", [Reporting.Web.Api.ApiScopes.Read], TinyProvince.NewCommune);
+        var (created, errors) = await keys.CreateAsync(admin, null, "xa-moi-doc", [Reporting.Core.Access.ApiScopes.Read], TinyProvince.NewCommune);
         Assert.Empty(errors);
 
         using var client = app.Factory.ClientWithKey(created!.Secret);
@@ -158,6 +158,6 @@ public sealed class SignInTests(AccessApp app)
 
         var leader = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new(System.Security.Claims.ClaimTypes.Name, "x"), new(AccessClaims.ActorKind, AccessClaims.UserKind), new(System.Security.Claims.ClaimTypes.Role, Roles.Leader)], "t"));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => keys.CreateAsync(leader, null, "khong-duoc", [Reporting.Web.Api.ApiScopes.Read], null));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => keys.CreateAsync(leader, null, "khong-duoc", [Reporting.Core.Access.ApiScopes.Read], null));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Reporting.Core.Access;
 using Reporting.Core.Agencies;
 using Reporting.Core.Persistence;
+using Reporting.Demo.Seeding;
 using Reporting.Web.Access;
 
 namespace Reporting.Tests.Browser;

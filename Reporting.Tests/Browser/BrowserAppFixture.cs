@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Reporting.Demo.Seeding;
 using Reporting.Tests.Integration;
-using Reporting.Web.Demo;
 
 namespace Reporting.Tests.Browser;
 
@@ -104,7 +104,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         page.SetDefaultTimeout(20_000);
         if (user is not null)
         {
-            await SignInAsync(page, user, Reporting.Web.Access.DemoUsers.All.Single(u => u.UserName == user).Password);
+            await SignInAsync(page, user, Reporting.Demo.Seeding.DemoUsers.All.Single(u => u.UserName == user).Password);
             await page.WaitForURLAsync(u => !u.Contains("/dang-nhap", StringComparison.Ordinal));
         }
 
@@ -118,7 +118,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         {
             BaseAddress = new Uri(BaseUrl),
         };
-        var answer = await ReportingAppFactory.SignInAsync(client, user, Reporting.Web.Access.DemoUsers.All.Single(u => u.UserName == user).Password);
+        var answer = await ReportingAppFactory.SignInAsync(client, user, Reporting.Demo.Seeding.DemoUsers.All.Single(u => u.UserName == user).Password);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.DoesNotContain("loi=", answer.Headers.Location?.OriginalString ?? "");
         return client;

@@ -33,6 +33,7 @@ public static class BrowserPages
         new("Người dùng", "/quan-tri/nguoi-dung", "h1"),
         new("Khóa API", "/quan-tri/khoa-api", "h1"),
         new("Nhật ký", "/quan-tri/nhat-ky", "h1"),
+        new("Chế độ báo cáo", "/quan-tri/che-do-bao-cao", "h1"),
     ];
 
     public static TheoryData<string> Names()

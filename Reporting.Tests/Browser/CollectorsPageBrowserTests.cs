@@ -3,9 +3,9 @@ using Microsoft.Playwright;
 using Reporting.Core.Collectors;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
+using Reporting.Demo.Seeding;
 using Reporting.Web.Collectors;
 using Reporting.Web.Dashboard;
-using Reporting.Web.Demo;
 
 namespace Reporting.Tests.Browser;
 

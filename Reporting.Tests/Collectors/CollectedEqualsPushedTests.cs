@@ -9,8 +9,8 @@ using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
+using Reporting.Demo.Simulators;
 using Reporting.Tests.Integration;
-using Reporting.Web.Simulators;
 
 namespace Reporting.Tests.Collectors;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Collectors;
-using Reporting.Core.Demo;
 using Reporting.Core.Ingest;
+using Reporting.Demo.Province;
 using Xunit.Abstractions;
 
 namespace Reporting.Tests.Collectors;

@@ -9,9 +9,9 @@ using Reporting.Collectors;
 using Reporting.Core;
 using Reporting.Core.Agencies;
 using Reporting.Core.Collectors;
-using Reporting.Core.Demo;
 using Reporting.Core.Persistence;
 using Reporting.Core.Procedures;
+using Reporting.Demo.Province;
 
 namespace Reporting.Tests.Collectors;
 

@@ -13,8 +13,8 @@ using Reporting.Collectors;
 using Reporting.Core;
 using Reporting.Core.Collectors;
 using Reporting.Core.Persistence;
+using Reporting.Demo.Seeding;
 using Reporting.Tests.Integration;
-using Reporting.Web.Demo;
 
 namespace Reporting.Tests.Collectors;
 
@@ -220,7 +220,7 @@ public sealed class CollectorHostingTests
         Assert.True(added.GetProperty("hasApiKey").GetBoolean());
         Assert.Equal(300, added.GetProperty("pageSize").GetInt32());
         Assert.Equal(JsonValueKind.String, added.GetProperty("nextRunAt").ValueKind);
-        // Never ran yet: waiting for its first run, not stale (the dashboards' rule, CollectorOptions.IsOverdue).
+        // Never ran yet: waiting for its first run, not stale (the dashboards' rule, CollectorOptions.IsStale).
         Assert.False(added.GetProperty("stale").GetBoolean());
 
         var reprocess = await admin.PostAsync("/api/v1/quarantine/reprocess", null);

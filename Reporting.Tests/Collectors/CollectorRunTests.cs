@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Collectors;
 using Reporting.Core.Feeds;
 using Reporting.Core.Ingest;
-using Reporting.Web.Simulators;
+using Reporting.Demo.Simulators;
 
 namespace Reporting.Tests.Collectors;
 
 /// <summary>Collectors against the simulators over real HTTP on 127.0.0.1: runs, watermarks, failures, cancellation.</summary>
 public sealed class CollectorRunTests
 {
-    private static Reporting.Core.Demo.DemoProvince Province => CollectorProvince.Province;
+    private static Reporting.Demo.Province.DemoProvince Province => CollectorProvince.Province;
 
     [Fact]
     public async Task A_full_run_stores_every_dossier_and_moves_the_watermark_to_the_last_change()

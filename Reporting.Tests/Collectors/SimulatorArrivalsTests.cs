@@ -9,7 +9,7 @@ namespace Reporting.Tests.Collectors;
 /// <summary>The simulators serve new dossiers as the simulated day goes on; collectors pick them up and the figures move.</summary>
 public sealed class SimulatorArrivalsTests
 {
-    private static Reporting.Core.Demo.DemoProvince Province => CollectorProvince.Province;
+    private static Reporting.Demo.Province.DemoProvince Province => CollectorProvince.Province;
 
     [Fact]
     public async Task A_run_later_in_the_simulated_day_stores_new_dossiers_and_their_payments_and_the_indicators_change()

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Reporting.Core.Demo;
-using Reporting.Web.Simulators;
+using Reporting.Demo.Province;
+using Reporting.Demo.Simulators;
 
 namespace Reporting.Tests.Collectors;
 

@@ -5,9 +5,9 @@ using Reporting.Collectors;
 using Reporting.Core.Collectors;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
+using Reporting.Demo.Simulators;
 using Reporting.Tests.Integration;
 using Reporting.Web.Dashboard;
-using Reporting.Web.Simulators;
 
 namespace Reporting.Tests.Collectors;
 
@@ -17,7 +17,7 @@ namespace Reporting.Tests.Collectors;
 /// </summary>
 public sealed class SourceHealthReaderTests
 {
-    private static Reporting.Core.Demo.DemoProvince Province => CollectorProvince.Province;
+    private static Reporting.Demo.Province.DemoProvince Province => CollectorProvince.Province;
 
     [Fact]
     public async Task Sources_turn_stale_when_a_due_run_has_not_succeeded_for_the_set_time_and_paused_ones_show_as_paused()

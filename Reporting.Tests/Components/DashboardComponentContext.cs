@@ -43,9 +43,9 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
     /// <summary>Figures where <paramref name="onTime"/> of 100 dossiers handled in the window were on time (item 2.1).</summary>
     public static Action<WindowFigures> OnTime(int onTime) => f =>
     {
-        f.Window.Received = 100;
-        f.Window.ReceivedOnline = onTime / 2;
-        f.Window.Handled = 100;
-        f.Window.HandledOnTime766 = onTime;
+        f.InWindow.Received = 100;
+        f.InWindow.ReceivedOnline = onTime / 2;
+        f.InWindow.Handled = 100;
+        f.InWindow.HandledOnTime766 = onTime;
     };
 }

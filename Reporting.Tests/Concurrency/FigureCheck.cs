@@ -13,7 +13,7 @@ namespace Reporting.Tests.Concurrency;
 /// <summary>
 /// After any interleaving, every figure must be what the records as sent give with the final reference
 /// data: the stored dossiers' facts equal the facts derived afresh from the records, and the engine's
-/// figures (from the aggregates) equal <see cref="ReferenceFigures"/> on the stored dossiers and on the
+/// figures (from the aggregates) equal <see cref="FiguresFromDossiers"/> on the stored dossiers and on the
 /// records as sent.
 /// </summary>
 public static class FigureCheck
@@ -58,9 +58,9 @@ public static class FigureCheck
                         var members = tree.Members(answer.Agency.Id, view);
                         var catalogue = IndicatorService.CatalogueFor(answer.Agency, reference.Procedures.Values);
                         var fromStored = IndicatorCalculator.Compute(
-                            ReferenceFigures.Compute(stored.Where(d => members.Contains(d.AgencyId)), period.Window(window)), catalogue, ScoringContext.None);
+                            FiguresFromDossiers.Compute(stored.Where(d => members.Contains(d.AgencyId)), period.Window(window)), catalogue, ScoringContext.None);
                         var fromSent = IndicatorCalculator.Compute(
-                            ReferenceFigures.Compute(expected.Values.Where(d => members.Contains(d.AgencyId)), period.Window(window)), catalogue, ScoringContext.None);
+                            FiguresFromDossiers.Compute(expected.Values.Where(d => members.Contains(d.AgencyId)), period.Window(window)), catalogue, ScoringContext.None);
                         foreach (var item in answer.Scorecard.Indicators.Where(i => i.Definition.Kind != IndicatorKind.Manual))
                         {
                             var where = $"{agency.Code} {period} {window} {view} {item.Code}";

@@ -4,8 +4,8 @@ using Reporting.Core.Agencies;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
+using Reporting.Demo.Simulators;
 using Reporting.Tests.Collectors;
-using Reporting.Web.Simulators;
 using Xunit.Abstractions;
 
 namespace Reporting.Tests.Concurrency;

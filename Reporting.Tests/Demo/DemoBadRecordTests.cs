@@ -1,4 +1,4 @@
-using Reporting.Core.Demo;
+using Reporting.Demo.Province;
 
 namespace Reporting.Tests.Demo;
 

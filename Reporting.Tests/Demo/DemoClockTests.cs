@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reporting.Core.Collectors;
-using Reporting.Core.Demo;
 using Reporting.Core.Periods;
+using Reporting.Demo.Province;
+using Reporting.Demo.Seeding;
+using Reporting.Demo.Simulators;
 using Reporting.Tests.Integration;
-using Reporting.Web.Demo;
-using Reporting.Web.Simulators;
 
 namespace Reporting.Tests.Demo;
 

@@ -1,5 +1,5 @@
-using Reporting.Core.Demo;
 using Reporting.Core.Feeds;
+using Reporting.Demo.Province;
 
 namespace Reporting.Tests.Demo;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Reporting.Core.Demo;
 using Reporting.Core.Feeds;
+using Reporting.Demo.Province;
 
 namespace Reporting.Tests.Demo;
 

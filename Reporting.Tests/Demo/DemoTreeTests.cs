@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Reporting.Core.Demo;
+using Reporting.Demo.Province;
 
 namespace Reporting.Tests.Demo;
 

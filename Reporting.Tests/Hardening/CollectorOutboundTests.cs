@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Reporting.Collectors;
 using Reporting.Core.Collectors;
-using Reporting.Core.Demo;
+using Reporting.Demo.Province;
 using Reporting.Tests.Collectors;
 
 namespace Reporting.Tests.Hardening;

@@ -1,3 +1,4 @@
+using Reporting.Core.Imports;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Agencies;
@@ -27,7 +28,7 @@ public sealed class AgencyTreeImportTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private AgencyTreeImport Import() => new(_db, _db.ReferenceData, _db.Gate, _clock);
+    private AgencyTreeImport Import() => new(_db, _db.ReferenceData, _db.Gate, _db.Reprocessor(_clock), _clock);
 
     /// <summary>A province with departments, a service centre, and a district whose communes merged on 01/07/2025.</summary>
     private static List<AgencyTreeItem> BaseTree() =>

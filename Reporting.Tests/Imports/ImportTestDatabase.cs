@@ -27,6 +27,18 @@ public sealed class ImportTestDatabase : IDbContextFactory<ReportingDbContext>, 
 
     public ReportingDbContext CreateDbContext() => new SqliteReportingDbContext(_options);
 
+    /// <summary>The quarantine re-processing a tree import runs after its commit, on this database.</summary>
+    public Reporting.Core.Ingest.QuarantineReprocessor Reprocessor(TimeProvider clock)
+    {
+        var notifier = new Reporting.Core.Ingest.DataChangeNotifier();
+        var dossiers = new Reporting.Core.Ingest.DossierIngestor(this, ReferenceData, Versions, Gate, notifier, clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Reporting.Core.Ingest.DossierIngestor>.Instance);
+        var payments = new Reporting.Core.Ingest.PaymentIngestor(this, Gate, Versions, notifier, clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Reporting.Core.Ingest.PaymentIngestor>.Instance);
+        return new Reporting.Core.Ingest.QuarantineReprocessor(this, dossiers, payments, ReferenceData, clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Reporting.Core.Ingest.QuarantineReprocessor>.Instance);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -1,3 +1,4 @@
+using Reporting.Core.Imports;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Agencies;
 using Reporting.Core.Dossiers;

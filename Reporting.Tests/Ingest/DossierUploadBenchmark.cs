@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Reporting.Core.Demo;
 using Reporting.Core.Ingest;
 using Reporting.Core.Ingest.Files;
+using Reporting.Demo.Province;
 using Reporting.Tests.Collectors;
 using Xunit.Abstractions;
 

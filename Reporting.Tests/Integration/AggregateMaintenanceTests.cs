@@ -43,7 +43,7 @@ public sealed class AggregateMaintenanceTests
     {
         await using var factory = new DemoFactory();
         _ = factory.Server;
-        await factory.Services.GetRequiredService<Reporting.Web.Demo.DemoSeedingState>().Completion.WaitAsync(TimeSpan.FromMinutes(2));
+        await factory.Services.GetRequiredService<Reporting.Demo.Seeding.DemoSeedingState>().Completion.WaitAsync(TimeSpan.FromMinutes(2));
         var before = await Snapshot(factory);
 
         var count = await factory.Services.GetRequiredService<AggregateMaintenance>().RebuildAsync();

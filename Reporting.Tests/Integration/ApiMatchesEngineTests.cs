@@ -127,13 +127,13 @@ public sealed class ApiMatchesEngineTests(DemoAppFixture demo)
             Assert.Empty(report.GetProperty("violations").EnumerateArray());
             var total = report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "total").GetProperty("values");
             var window = PeriodKey.Parse(period).Window(WindowKind.Cutoff);
-            var f = ReferenceFigures.Compute(demo.Dossiers, window);
+            var f = FiguresFromDossiers.Compute(demo.Dossiers, window);
             Assert.Equal(f.InScope, total.GetProperty("3").GetInt32());
             Assert.Equal(f.NewOnline, total.GetProperty("4").GetInt32());
             Assert.Equal(f.NewOffline, total.GetProperty("5").GetInt32());
             Assert.Equal(f.CarriedOver, total.GetProperty("6").GetInt32());
             Assert.Equal(f.Handled, total.GetProperty("7").GetInt32());
-            Assert.Equal(f.Window.HandledLate, total.GetProperty("10").GetInt32());
+            Assert.Equal(f.InWindow.HandledLate, total.GetProperty("10").GetInt32());
             Assert.Equal(f.InProgress, total.GetProperty("11").GetInt32());
             Assert.Equal(f.OpenAtEnd.Open - f.OpenAtEnd.OpenWithin, total.GetProperty("13").GetInt32());
         }
@@ -143,7 +143,7 @@ public sealed class ApiMatchesEngineTests(DemoAppFixture demo)
     {
         var tree = demo.Reference.Tree;
         var members = tree.Members(agency.Id, view);
-        var figures = ReferenceFigures.Compute(demo.Dossiers.Where(d => members.Contains(d.AgencyId)), key.Window(windowKind));
+        var figures = FiguresFromDossiers.Compute(demo.Dossiers.Where(d => members.Contains(d.AgencyId)), key.Window(windowKind));
         var catalogue = IndicatorService.CatalogueFor(agency, demo.Reference.Procedures.Values);
         return IndicatorCalculator.Compute(figures, catalogue, ScoringContext.None);
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Agencies;
 using Reporting.Core.Dossiers;
 using Reporting.Core.Persistence;
-using Reporting.Web.Demo;
+using Reporting.Demo.Seeding;
 
 namespace Reporting.Tests.Integration;
 

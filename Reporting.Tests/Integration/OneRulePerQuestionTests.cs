@@ -85,7 +85,7 @@ public sealed class OneRulePerQuestionTests(DemoAppFixture demo)
         var window = key.Window(WindowKind.Calendar);
 
         var expected = demo.Dossiers.GroupBy(d => d.ProcedureCode)
-            .Select(g => (Code: g.Key, Item: IndicatorCalculator.ComputeItem("2.1", ReferenceFigures.Compute(g, window))))
+            .Select(g => (Code: g.Key, Item: IndicatorCalculator.ComputeItem("2.1", FiguresFromDossiers.Compute(g, window))))
             .Where(x => x.Item.Denominator >= 5)
             .ToDictionary(x => x.Code, x => x.Item);
         Assert.NotEmpty(worst);

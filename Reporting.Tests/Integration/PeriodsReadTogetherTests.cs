@@ -71,7 +71,7 @@ public sealed class PeriodsReadTogetherTests(DemoAppFixture demo)
     private void AssertEqualsEngine(IndicatorAnswer answer, string where)
     {
         var members = demo.Reference.Tree.Members(answer.Agency.Id, answer.View);
-        var figures = ReferenceFigures.Compute(demo.Dossiers.Where(d => members.Contains(d.AgencyId)), answer.Window);
+        var figures = FiguresFromDossiers.Compute(demo.Dossiers.Where(d => members.Contains(d.AgencyId)), answer.Window);
         var catalogue = IndicatorService.CatalogueFor(answer.Agency, demo.Reference.Procedures.Values);
         var expected = IndicatorCalculator.Compute(figures, catalogue, ScoringContext.None);
         foreach (var item in expected.Indicators.Where(r => !r.Manual))

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Reporting.Core.Demo;
 using Reporting.Core.Ingest;
-using Reporting.Web.Demo;
+using Reporting.Demo.Province;
+using Reporting.Demo.Seeding;
 
 namespace Reporting.Tests.Integration;
 

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Access;
 using Reporting.Core.Persistence;
+using Reporting.Demo.Seeding;
 using Reporting.Web.Access;
 
 namespace Reporting.Tests.Integration;

@@ -237,7 +237,7 @@ public class Bieu06CalculatorTests(GeneratedProvince generated) : IClassFixture<
         Bieu06Row Expected(IEnumerable<int> agencies, Func<Dossier, bool>? filter = null)
         {
             var set = agencies.ToHashSet();
-            var figures = ReferenceFigures.Compute(db.Dossiers.Where(d => set.Contains(d.AgencyId) && (filter is null || filter(d))), window);
+            var figures = FiguresFromDossiers.Compute(db.Dossiers.Where(d => set.Contains(d.AgencyId) && (filter is null || filter(d))), window);
             return Bieu06Row.FromFigures(ReportRowKind.Item, "", "", figures);
         }
 

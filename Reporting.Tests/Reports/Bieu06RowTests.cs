@@ -12,12 +12,12 @@ public class Bieu06RowTests
     public void Maps_window_figures_to_the_columns_of_the_form()
     {
         var figures = new WindowFigures();
-        figures.Window.Received = 30;
-        figures.Window.ReceivedOnline = 12;
-        figures.Window.Handled = 25;
-        figures.Window.HandledEarly = 10;
-        figures.Window.HandledOnTime = 9;
-        figures.Window.HandledLate = 6;
+        figures.InWindow.Received = 30;
+        figures.InWindow.ReceivedOnline = 12;
+        figures.InWindow.Handled = 25;
+        figures.InWindow.HandledEarly = 10;
+        figures.InWindow.HandledOnTime = 9;
+        figures.InWindow.HandledLate = 6;
         figures.OpenAtStart.Open = 8;
         figures.OpenAtStart.OpenWithin = 5;
         figures.OpenAtEnd.Open = 13;

@@ -140,7 +140,7 @@ public class AggregationPropertyTests
                     var total = new WindowFigures();
                     foreach (var (agency, own) in byAgency)
                     {
-                        var expected = ReferenceFigures.Compute(own, window);
+                        var expected = FiguresFromDossiers.Compute(own, window);
                         var actual = read.GetValueOrDefault(agency) ?? new WindowFigures();
                         AssertSameFigures(expected, actual, $"{label} agency {agency}");
                         AssertSameScorecard(
@@ -150,7 +150,7 @@ public class AggregationPropertyTests
                         total.Add(actual);
                     }
 
-                    var all = ReferenceFigures.Compute(dossiers, window);
+                    var all = FiguresFromDossiers.Compute(dossiers, window);
                     AssertSameFigures(all, total, $"{label} all agencies");
                     Assert.Equal(all.InScope, all.Handled + all.InProgress);
                     AssertSameScorecard(
@@ -159,7 +159,7 @@ public class AggregationPropertyTests
                         label);
 
                     windows++;
-                    if (all.CarriedOver > 0 && all.Window.HandledOnTime766 < all.Handled && all.OnlineWithoutResult > 0)
+                    if (all.CarriedOver > 0 && all.InWindow.HandledOnTime766 < all.Handled && all.OnlineWithoutResult > 0)
                     {
                         interesting++;
                     }
@@ -173,7 +173,7 @@ public class AggregationPropertyTests
 
     private static void AssertSameFigures(WindowFigures expected, WindowFigures actual, string what)
     {
-        AssertSameCounts(expected.Window, actual.Window, what + " window");
+        AssertSameCounts(expected.InWindow, actual.InWindow, what + " window");
         AssertSameCounts(expected.OpenAtStart, actual.OpenAtStart, what + " open at start");
         AssertSameCounts(expected.OpenAtEnd, actual.OpenAtEnd, what + " open at end");
         Assert.True(expected.OnlineWithoutResult == actual.OnlineWithoutResult, $"{what}: OnlineWithoutResult {expected.OnlineWithoutResult} ≠ {actual.OnlineWithoutResult}");
@@ -390,7 +390,7 @@ public class AggregationPropertyTests
                     continue;
                 }
 
-                f.Window.Add(row);
+                f.InWindow.Add(row);
                 if (bucket == last)
                 {
                     CopyOpen(row, f.OpenAtEnd);
@@ -399,10 +399,10 @@ public class AggregationPropertyTests
 
             foreach (var f in result.Values)
             {
-                f.Window.Open = 0;
-                f.Window.OpenWithin = 0;
-                f.Window.OpenWithin766 = 0;
-                f.Window.OpenComplaint = 0;
+                f.InWindow.Open = 0;
+                f.InWindow.OpenWithin = 0;
+                f.InWindow.OpenWithin766 = 0;
+                f.InWindow.OpenComplaint = 0;
             }
 
             var gaps = delta.Gaps

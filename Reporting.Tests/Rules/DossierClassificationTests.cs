@@ -10,7 +10,7 @@ public class DossierClassificationTests
 {
     private static readonly DateWindow March = PeriodKey.Parse("2026-03").Window(WindowKind.Calendar);
 
-    private static WindowFigures Figures(params Dossier[] dossiers) => ReferenceFigures.Compute(dossiers, March);
+    private static WindowFigures Figures(params Dossier[] dossiers) => FiguresFromDossiers.Compute(dossiers, March);
 
     [Theory]
     [InlineData(Channel.Online, 1, 0)]
@@ -70,7 +70,7 @@ public class DossierClassificationTests
         Assert.Equal(1, f.CarriedOver);
         Assert.Equal(0, f.New);
         Assert.Equal(1, f.Handled);
-        Assert.Equal(1, f.Window.HandledEarly);
+        Assert.Equal(1, f.InWindow.HandledEarly);
         Assert.Equal(0, f.InProgress);
     }
 
@@ -113,10 +113,10 @@ public class DossierClassificationTests
         Assert.Equal(expected, d.Handling);
         var f = Figures(d);
         Assert.Equal(1, f.Handled);
-        Assert.Equal(expected == HandlingClass.Early ? 1 : 0, f.Window.HandledEarly);
-        Assert.Equal(expected == HandlingClass.OnTime ? 1 : 0, f.Window.HandledOnTime);
-        Assert.Equal(expected == HandlingClass.Late ? 1 : 0, f.Window.HandledLate);
-        Assert.Equal(expected != HandlingClass.Late ? 1 : 0, f.Window.HandledOnTime766);
+        Assert.Equal(expected == HandlingClass.Early ? 1 : 0, f.InWindow.HandledEarly);
+        Assert.Equal(expected == HandlingClass.OnTime ? 1 : 0, f.InWindow.HandledOnTime);
+        Assert.Equal(expected == HandlingClass.Late ? 1 : 0, f.InWindow.HandledLate);
+        Assert.Equal(expected != HandlingClass.Late ? 1 : 0, f.InWindow.HandledOnTime766);
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public class DossierClassificationTests
     {
         var f = Figures(Make(status, At(2026, 3, 2), At(2026, 3, 10), ended: At(2026, 3, 12)));
         Assert.Equal(1, f.Handled);
-        Assert.Equal(1, f.Window.HandledLate);
+        Assert.Equal(1, f.InWindow.HandledLate);
         Assert.Equal(0, f.InProgress);
     }
 
@@ -175,7 +175,7 @@ public class DossierClassificationTests
         Assert.Equal(0, f.InScope);
         Assert.Equal(0, f.Handled);
         Assert.Equal(0, f.InProgress);
-        Assert.Equal(1, f.Window.Refused);
+        Assert.Equal(1, f.InWindow.Refused);
         Assert.Equal(0, f.OpenAtStart.Open);
     }
 
@@ -237,12 +237,12 @@ public class DossierClassificationTests
         Assert.False(unknownProcedure.ProcedureKnown);
 
         var f = Figures(handled, open, unknownProcedure);
-        Assert.Equal(1, f.Window.HandledOnTime);
-        Assert.Equal(1, f.Window.HandledOnTime766);
+        Assert.Equal(1, f.InWindow.HandledOnTime);
+        Assert.Equal(1, f.InWindow.HandledOnTime766);
         Assert.Equal(2, f.OpenAtEnd.OpenWithin);
         Assert.Equal(2, f.OpenAtEnd.OpenWithin766);
-        Assert.Equal(1, f.Window.PromisedUnknown);
-        Assert.Equal(1, f.Window.UnknownProcedure);
+        Assert.Equal(1, f.InWindow.PromisedUnknown);
+        Assert.Equal(1, f.InWindow.UnknownProcedure);
     }
 
     [Fact]
@@ -291,12 +291,12 @@ public class DossierClassificationTests
             {
                 foreach (var key in HalfMonthTests.AllKeys(2026))
                 {
-                    var f = ReferenceFigures.Compute(dossiers, key.Window(kind));
+                    var f = FiguresFromDossiers.Compute(dossiers, key.Window(kind));
                     Assert.Equal(f.InScope, f.Handled + f.InProgress);
-                    Assert.Equal(f.Handled, f.Window.HandledEarly + f.Window.HandledOnTime + f.Window.HandledLate);
+                    Assert.Equal(f.Handled, f.InWindow.HandledEarly + f.InWindow.HandledOnTime + f.InWindow.HandledLate);
                     Assert.Equal(f.New, f.NewOnline + f.NewOffline);
                     Assert.InRange(f.OpenAtEnd.OpenWithin, 0, f.InProgress);
-                    Assert.InRange(f.Window.HandledOnTime766 + f.OpenAtEnd.OpenWithin766, 0, f.InScope);
+                    Assert.InRange(f.InWindow.HandledOnTime766 + f.OpenAtEnd.OpenWithin766, 0, f.InScope);
                 }
             }
         }

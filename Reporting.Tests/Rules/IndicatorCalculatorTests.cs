@@ -35,7 +35,7 @@ public class IndicatorCalculatorTests
     private static WindowFigures Perfect()
     {
         var f = new WindowFigures();
-        var w = f.Window;
+        var w = f.InWindow;
         w.Received = 100;
         w.ReceivedOnline = 100;
         w.SyncFieldPresent = 100;
@@ -189,11 +189,11 @@ public class IndicatorCalculatorTests
     public void Item_2_1_is_handled_on_time_766_plus_open_within_766_over_in_scope()
     {
         var f = new WindowFigures();
-        f.Window.Received = 30;
+        f.InWindow.Received = 30;
         f.OpenAtStart.Open = 10;
-        f.Window.Handled = 25;
-        f.Window.HandledOnTime = 25; // Biểu 06 counts do not enter 2.1
-        f.Window.HandledOnTime766 = 20;
+        f.InWindow.Handled = 25;
+        f.InWindow.HandledOnTime = 25; // Biểu 06 counts do not enter 2.1
+        f.InWindow.HandledOnTime766 = 20;
         f.OpenAtEnd.Open = 15;
         f.OpenAtEnd.OpenWithin = 15;
         f.OpenAtEnd.OpenWithin766 = 9;
@@ -208,15 +208,15 @@ public class IndicatorCalculatorTests
     public void Item_1_4_is_synced_over_received_and_not_applicable_when_no_source_sends_the_field()
     {
         var f = new WindowFigures();
-        f.Window.Received = 8;
-        f.Window.SyncFieldPresent = 5;
-        f.Window.Synced = 3;
+        f.InWindow.Received = 8;
+        f.InWindow.SyncFieldPresent = 5;
+        f.InWindow.Synced = 3;
         var r = IndicatorCalculator.Compute(f, [], Context())["1.4"]!;
         Assert.Equal(37.5m, r.Value);
         Assert.Equal(2.25m, r.Score);
 
-        f.Window.SyncFieldPresent = 0;
-        f.Window.Synced = 0;
+        f.InWindow.SyncFieldPresent = 0;
+        f.InWindow.Synced = 0;
         var na = IndicatorCalculator.Compute(f, [], Context())["1.4"]!;
         Assert.Null(na.Value);
         Assert.Null(na.Score);
@@ -230,11 +230,11 @@ public class IndicatorCalculatorTests
     {
         // 2/3 online with a result, 2/3 synced: 44.444…% once; 66.67% × 66.67% would give 44.45.
         var f = new WindowFigures();
-        f.Window.Received = 3;
-        f.Window.ReceivedOnline = 3;
+        f.InWindow.Received = 3;
+        f.InWindow.ReceivedOnline = 3;
         f.OnlineWithoutResult = 1;
-        f.Window.SyncFieldPresent = 3;
-        f.Window.Synced = 2;
+        f.InWindow.SyncFieldPresent = 3;
+        f.InWindow.Synced = 2;
         var card = IndicatorCalculator.Compute(f, [], Context());
         var r = card["3.3"]!;
         Assert.Equal(2m, r.Numerator);
@@ -248,8 +248,8 @@ public class IndicatorCalculatorTests
     public void Item_3_3_uses_factor_1_when_1_4_is_not_applicable()
     {
         var f = new WindowFigures();
-        f.Window.Received = 3;
-        f.Window.ReceivedOnline = 2;
+        f.InWindow.Received = 3;
+        f.InWindow.ReceivedOnline = 2;
         var card = IndicatorCalculator.Compute(f, [], Context());
         Assert.Null(card["1.4"]!.Value);
         Assert.Equal(66.67m, card["3.3"]!.Value);
@@ -260,9 +260,9 @@ public class IndicatorCalculatorTests
     public void Item_3_3_with_a_sync_field_of_all_zeros_is_zero()
     {
         var f = new WindowFigures();
-        f.Window.Received = 4;
-        f.Window.ReceivedOnline = 4;
-        f.Window.SyncFieldPresent = 4;
+        f.InWindow.Received = 4;
+        f.InWindow.ReceivedOnline = 4;
+        f.InWindow.SyncFieldPresent = 4;
         var card = IndicatorCalculator.Compute(f, [], Context());
         Assert.Equal(0m, card["1.4"]!.Value);
         Assert.Equal(0m, card["3.3"]!.Value);
@@ -272,9 +272,9 @@ public class IndicatorCalculatorTests
     public void Item_2_2_is_the_average_days_of_processed_dossiers()
     {
         var f = new WindowFigures();
-        f.Window.Received = 10;
-        f.Window.Processed = 4;
-        f.Window.ProcessedSeconds = (long)(10.5 * 86400);
+        f.InWindow.Received = 10;
+        f.InWindow.Processed = 4;
+        f.InWindow.ProcessedSeconds = (long)(10.5 * 86400);
         var r = IndicatorCalculator.Compute(f, [], Context())["2.2"]!;
         Assert.Equal(10.5m, r.Numerator);
         Assert.Equal(4m, r.Denominator);
@@ -286,11 +286,11 @@ public class IndicatorCalculatorTests
     public void Item_5_4_is_100_minus_overdue_and_complaint_rates()
     {
         var f = new WindowFigures();
-        f.Window.Received = 60;
+        f.InWindow.Received = 60;
         f.OpenAtStart.Open = 40;
         f.OpenAtStart.OpenComplaint = 5;
-        f.Window.ReceivedComplaint = 5;
-        f.Window.HandledOnTime766 = 50;
+        f.InWindow.ReceivedComplaint = 5;
+        f.InWindow.HandledOnTime766 = 50;
         f.OpenAtEnd.OpenWithin766 = 30;
         f.OpenAtEnd.OpenComplaint = 7; // complaints at the end are not the carried-over ones
         var r = IndicatorCalculator.Compute(f, [], Context())["5.4"]!;
@@ -299,9 +299,9 @@ public class IndicatorCalculatorTests
         Assert.Equal(70m, r.Value);
         Assert.Equal(4.67m, r.Score);
 
-        f.Window.HandledOnTime766 = 0;
+        f.InWindow.HandledOnTime766 = 0;
         f.OpenAtEnd.OpenWithin766 = 20;
-        f.Window.ReceivedComplaint = 30;
+        f.InWindow.ReceivedComplaint = 30;
         var floor = IndicatorCalculator.Compute(f, [], Context())["5.4"]!;
         Assert.Equal(115m, floor.Numerator);
         Assert.Equal(0m, floor.Value);
@@ -312,16 +312,16 @@ public class IndicatorCalculatorTests
     public void Received_based_items_use_received_as_denominator()
     {
         var f = new WindowFigures();
-        f.Window.Received = 200;
-        f.Window.Digitised = 120;
+        f.InWindow.Received = 200;
+        f.InWindow.Digitised = 120;
         f.DigitisedWithoutResult = 20;
-        f.Window.Reused = 50;
-        f.Window.FromNationalStore = 30;
-        f.Window.ResidentData = 90;
-        f.Window.FeeBearing = 40;
-        f.Window.FeeBearingPaidOnline = 10;
-        f.Window.ResultExpected = 16;
-        f.Window.ResultElectronic = 12;
+        f.InWindow.Reused = 50;
+        f.InWindow.FromNationalStore = 30;
+        f.InWindow.ResidentData = 90;
+        f.InWindow.FeeBearing = 40;
+        f.InWindow.FeeBearingPaidOnline = 10;
+        f.InWindow.ResultExpected = 16;
+        f.InWindow.ResultElectronic = 12;
         var card = IndicatorCalculator.Compute(f, [], Context());
         Assert.Equal(50m, card["4.2"]!.Value);
         Assert.Equal(2.5m, card["4.2"]!.Score);
@@ -416,9 +416,9 @@ public class IndicatorCalculatorTests
             _ => null,
         };
         var f = Perfect();
-        f.Window.Reused = 0;
-        f.Window.Received = 100;
-        f.Window.ProcessedSeconds = 40 * 86400L * 6; // 6 days on average
+        f.InWindow.Reused = 0;
+        f.InWindow.Received = 100;
+        f.InWindow.ProcessedSeconds = 40 * 86400L * 6; // 6 days on average
         var card = IndicatorCalculator.Compute(f, FullCatalogue, Context(targets: Targets));
         Assert.Equal(TargetStatus.Met, card["2.1"]!.Status);
         Assert.Equal(95m, card["2.1"]!.Target);

@@ -57,8 +57,8 @@ public class Rule766Tests
         var waitingSecond = Open(DossierStatus.WaitingSupplement, At(2026, 12, 31), Supplied, Supplement(At(2026, 3, 13)));
         Assert.False(DossierClock.Within766At(waitingSecond, Day(2026, 3, 20)));
 
-        var f = ReferenceFigures.Compute([handledEarly, open], PeriodKey.Parse("2026-03").Window(WindowKind.Calendar));
-        Assert.Equal(0, f.Window.HandledOnTime766);
+        var f = FiguresFromDossiers.Compute([handledEarly, open], PeriodKey.Parse("2026-03").Window(WindowKind.Calendar));
+        Assert.Equal(0, f.InWindow.HandledOnTime766);
         Assert.Equal(1, f.OpenAtEnd.OpenWithin);
         Assert.Equal(0, f.OpenAtEnd.OpenWithin766);
     }
@@ -115,7 +115,7 @@ public class Rule766Tests
         Assert.False(DossierClock.WithinAt(d, Day(2026, 3, 31)));
         Assert.True(DossierClock.Within766At(d, Day(2026, 3, 9)));
 
-        var f = ReferenceFigures.Compute([d], PeriodKey.Parse("2026-03").Window(WindowKind.Calendar));
+        var f = FiguresFromDossiers.Compute([d], PeriodKey.Parse("2026-03").Window(WindowKind.Calendar));
         Assert.Equal(1, f.InProgress);
         Assert.Equal(1, f.OpenAtEnd.OpenWithin766);
         Assert.Equal(0, f.OpenAtEnd.OpenWithin);

@@ -37,8 +37,8 @@ public class VietnamTimeTests
         Assert.Equal(Day(2026, 1, 14), before.ReceivedDay);
         Assert.Equal(Day(2026, 1, 15), after.ReceivedDay);
 
-        var january = ReferenceFigures.Compute([before, after], CutoffJanuary);
-        var february = ReferenceFigures.Compute([before, after], CutoffFebruary);
+        var january = FiguresFromDossiers.Compute([before, after], CutoffJanuary);
+        var february = FiguresFromDossiers.Compute([before, after], CutoffFebruary);
         Assert.Equal(1, january.New);
         Assert.Equal(0, january.CarriedOver);
         Assert.Equal(1, february.New);

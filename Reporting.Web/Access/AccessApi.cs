@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using Reporting.Core.Access;
 using Reporting.Core.Audit;
 using Reporting.Core.Periods;
 using Reporting.Web.Api;

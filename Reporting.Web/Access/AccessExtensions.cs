@@ -106,15 +106,15 @@ public static class AccessExtensions
         }
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(ctx => IsUser(ctx.User)).Build())
-            .AddPolicy(UserPolicy, p => p.RequireAssertion(ctx => IsUser(ctx.User)))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(ctx => Actors.IsUser(ctx.User)).Build())
+            .AddPolicy(UserPolicy, p => p.RequireAssertion(ctx => Actors.IsUser(ctx.User)))
             .AddPolicy(AnyCallerPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(ApiScopes.Read, p => p.RequireAssertion(ctx =>
-                HasScope(ctx.User, ApiScopes.Read, ApiScopes.Admin) || (IsUser(ctx.User) && Roles.All.Any(ctx.User.IsInRole))))
-            .AddPolicy(ApiScopes.Ingest, p => p.RequireAssertion(ctx => HasScope(ctx.User, ApiScopes.Ingest) || IsAdminUser(ctx.User)))
+                Actors.HasScope(ctx.User, ApiScopes.Read, ApiScopes.Admin) || (Actors.IsUser(ctx.User) && Roles.All.Any(ctx.User.IsInRole))))
+            .AddPolicy(ApiScopes.Ingest, p => p.RequireAssertion(ctx => Actors.HasScope(ctx.User, ApiScopes.Ingest) || Actors.IsAdminUser(ctx.User)))
             .AddPolicy(ApiScopes.Report, p => p.RequireAssertion(ctx =>
-                HasScope(ctx.User, ApiScopes.Report, ApiScopes.Admin) || (IsUser(ctx.User) && Roles.All.Any(ctx.User.IsInRole))))
-            .AddPolicy(ApiScopes.Admin, p => p.RequireAssertion(ctx => HasScope(ctx.User, ApiScopes.Admin) || IsAdminUser(ctx.User)));
+                Actors.HasScope(ctx.User, ApiScopes.Report, ApiScopes.Admin) || (Actors.IsUser(ctx.User) && Roles.All.Any(ctx.User.IsInRole))))
+            .AddPolicy(ApiScopes.Admin, p => p.RequireAssertion(ctx => Actors.HasScope(ctx.User, ApiScopes.Admin) || Actors.IsAdminUser(ctx.User)));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
@@ -126,18 +126,6 @@ public static class AccessExtensions
         services.AddSingleton<AuditReader>();
         return builder;
     }
-
-    public static bool IsUser(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && user.HasClaim(AccessClaims.ActorKind, AccessClaims.UserKind);
-
-    public static bool IsAdminUser(ClaimsPrincipal user) => IsUser(user) && user.IsInRole(Roles.Admin);
-
-    /// <summary>An administrator, whether a person or a key with scope <c>admin</c>.</summary>
-    public static bool IsAdmin(ClaimsPrincipal user) => IsAdminUser(user) || HasScope(user, ApiScopes.Admin);
-
-    public static bool HasScope(ClaimsPrincipal user, params string[] scopes) =>
-        user.HasClaim(c => c.Type == AccessClaims.Scope && scopes.Contains(c.Value))
-        && user.HasClaim(AccessClaims.ActorKind, AccessClaims.KeyKind);
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> ctx)
     {

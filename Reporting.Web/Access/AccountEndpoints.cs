@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Reporting.Core.Access;
 using Reporting.Core.Audit;
@@ -64,7 +64,7 @@ public static class AccountEndpoints
             return Results.Redirect("/");
         }
 
-        if (AccessExtensions.IsUser(http.User))
+        if (Actors.IsUser(http.User))
         {
             AuditLog.Add(db, clock, AuditActor.From(http.User, http.Connection.RemoteIpAddress?.ToString()), AuditActions.SignOut, http.User.Identity?.Name);
             await db.SaveChangesAsync();

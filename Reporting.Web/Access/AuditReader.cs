@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Access;
 using Reporting.Core.Audit;
 using Reporting.Core.Persistence;
 

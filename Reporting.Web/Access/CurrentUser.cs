@@ -46,7 +46,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AuthenticationStatePr
     public async Task<ClaimsPrincipal> DemandAdminAsync()
     {
         var principal = await GetAsync();
-        if (!AccessExtensions.IsAdmin(principal))
+        if (!Actors.IsAdmin(principal))
         {
             throw new AccessDeniedException("Chỉ quản trị hệ thống được thực hiện thao tác này.");
         }

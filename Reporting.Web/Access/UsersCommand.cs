@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 namespace Reporting.Web.Access;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using Reporting.Core.Agencies;
 using Reporting.Core.Feeds;
 using Reporting.Core.Ingest;
@@ -15,7 +16,7 @@ public static class AgenciesApi
         return app;
     }
 
-    private static async Task<IResult> PutAgencies(HttpRequest request, AgencyTreeImport import, QuarantineReprocessor reprocessor, CancellationToken ct)
+    private static async Task<IResult> PutAgencies(HttpRequest request, AgencyTreeImport import, CancellationToken ct)
     {
         var (items, problem) = await ImportProblems.ReadItemsAsync<AgencyTreeItem>(request, ct);
         if (problem is not null)
@@ -30,9 +31,7 @@ public static class AgenciesApi
             return ImportProblems.Refused(result, "Cây đơn vị");
         }
 
-        // Records quarantined for an unknown agency may be valid under the new tree.
-        var (tried, stored) = await reprocessor.ReprocessAsync(QuarantineReason.UnknownAgency, ct: ct);
-        return Results.Ok(new { counts = ImportProblems.Counts(result.Counts), quarantineReprocessed = tried, quarantineAccepted = stored });
+        return Results.Ok(new { counts = ImportProblems.Counts(result.Counts), quarantineReprocessed = result.QuarantineReprocessed, quarantineAccepted = result.QuarantineAccepted });
     }
 
     private static async Task<IResult> GetAgencies(ReferenceData reference, CancellationToken ct)

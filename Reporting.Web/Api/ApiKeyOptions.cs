@@ -17,15 +17,3 @@ public sealed class ApiKeyOptions
     /// <summary>Electronic identifier of the agency whose subtree the key is limited to.</summary>
     public string? Agency { get; set; }
 }
-
-public static class ApiScopes
-{
-    public const string Read = "read";
-    public const string Ingest = "ingest";
-
-    /// <summary>Report instances (reporting.md): create, fill and submit for the key's agency subtree.</summary>
-    public const string Report = "report";
-    public const string Admin = "admin";
-
-    public static IReadOnlyList<string> All { get; } = [Read, Ingest, Report, Admin];
-}

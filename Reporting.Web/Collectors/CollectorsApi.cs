@@ -1,6 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Collectors;
-using System.Text.Json;
+using Reporting.Core.Access;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
 using Reporting.Web.Api;

@@ -1,4 +1,4 @@
-using Reporting.Web.Simulators;
+using Reporting.Demo.Simulators;
 
 namespace Reporting.Web.Collectors;
 
@@ -10,6 +10,11 @@ public static class CollectorsWebExtensions
         Reporting.Collectors.CollectorsExtensions.AddCollectors(builder);
         builder.Services.AddScoped<ICollectorsAdmin, CollectorsAdmin>();
         builder.AddSimulators();
+        if (SimulatorExtensions.RegistersDemoSources(builder.Configuration))
+        {
+            builder.Services.AddHostedService<SimulatorDemoSources>();
+        }
+
         return builder;
     }
 }

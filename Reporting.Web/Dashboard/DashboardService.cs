@@ -140,8 +140,8 @@ public sealed class DashboardService(
         WindowFigures For(string code) => figures.TryGetValue(code, out var f) ? f : figures[code] = new WindowFigures();
         foreach (var w in window)
         {
-            For(w.Code).Window.Received += w.Received;
-            For(w.Code).Window.HandledOnTime766 += w.OnTime;
+            For(w.Code).InWindow.Received += w.Received;
+            For(w.Code).InWindow.HandledOnTime766 += w.OnTime;
         }
 
         foreach (var o in open)

@@ -22,7 +22,7 @@ public interface ISourceHealthReader
     TimeSpan RecheckEvery { get; }
 }
 
-/// <summary>Reads the sources' rows (a handful) and applies <see cref="CollectorOptions.IsOverdue"/> at the current time.</summary>
+/// <summary>Reads the sources' rows (a handful) and applies <see cref="CollectorOptions.IsStale"/> at the current time.</summary>
 public sealed class SourceHealthReader : ISourceHealthReader
 {
     private readonly IDbContextFactory<ReportingDbContext> _dbFactory;

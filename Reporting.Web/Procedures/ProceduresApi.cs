@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using Reporting.Core.Feeds;
 using Reporting.Core.Procedures;
 using Reporting.Web.Agencies;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Reporting.Core.Access;
 using Reporting.Core.Ingest;
 using Reporting.Core.Persistence;
 using Reporting.Web.Api;

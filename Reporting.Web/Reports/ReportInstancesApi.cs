@@ -32,6 +32,7 @@ public static class ReportInstancesApi
     public static IEndpointRouteBuilder MapReportInstancesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/regimes", GetRegimes).RequireAuthorization(ApiScopes.Read).WithTags("Báo cáo định kỳ");
+        app.MapPut("/api/v1/regimes", PutRegimes).RequireAuthorization(ApiScopes.Admin).WithTags("Báo cáo định kỳ");
         var instances = app.MapGroup("/api/v1/report-instances").RequireAuthorization(ApiScopes.Report).WithTags("Báo cáo định kỳ");
         instances.MapGet("", List);
         instances.MapPost("", Create);
@@ -46,30 +47,20 @@ public static class ReportInstancesApi
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
-        return Results.Ok(new
+        return Results.Ok(new { items = regimes.Select(RegimeItem.From) });
+    }
+
+    /// <summary>All or nothing, like the tree and the catalogue (api.md): 422 with every reason, or the counts.</summary>
+    private static async Task<IResult> PutRegimes(HttpRequest request, RegimeImport import, CancellationToken ct)
+    {
+        var (items, problem) = await ImportProblems.ReadItemsAsync<RegimeItem>(request, ct);
+        if (problem is not null)
         {
-            items = regimes.Select(r => new
-            {
-                code = r.Code,
-                name = r.Name,
-                legalBasis = r.LegalBasis,
-                forms = r.Forms,
-                frequency = r.Frequency switch
-                {
-                    Core.Periods.PeriodKind.Month => "month",
-                    Core.Periods.PeriodKind.Quarter => "quarter",
-                    Core.Periods.PeriodKind.HalfYear => "half",
-                    Core.Periods.PeriodKind.NineMonths => "9months",
-                    _ => "year",
-                },
-                window = r.Window.Name(),
-                deadlineWorkingDays = r.DeadlineWorkingDays,
-                deadlineSource = r.DeadlineSource,
-                reporters = r.Reporters.Select(k => k.ToString()),
-                recipient = r.Recipient,
-                confirmed = r.Confirmed,
-            }),
-        });
+            return problem;
+        }
+
+        var result = await import.ReplaceAsync(request.HttpContext.User, request.HttpContext.Connection.RemoteIpAddress?.ToString(), items!, ct);
+        return result.Succeeded ? Results.Ok(new { counts = ImportProblems.Counts(result.Counts) }) : ImportProblems.Refused(result, "Chế độ báo cáo");
     }
 
     private static Task<IResult> List(string? agency, string? period, string? state, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core;
 using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
-using Reporting.Core.Demo;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
 using Reporting.Core.Procedures;
+using Reporting.Demo.Province;
 
 // Scripted load run for the speed targets of docs/benchmarks.md:
 //   dotnet run -c Release --project tools/Reporting.LoadRun -- [dossiers ...]

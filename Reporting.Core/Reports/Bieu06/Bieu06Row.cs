@@ -120,12 +120,12 @@ public sealed record Bieu06Row
     /// </summary>
     public static Bieu06Row FromFigures(ReportRowKind kind, string key, string label, WindowFigures figures) =>
         FromCounts(kind, key, label, new Bieu06Counts(
-            Received: figures.Window.Received,
-            ReceivedOnline: figures.Window.ReceivedOnline,
+            Received: figures.InWindow.Received,
+            ReceivedOnline: figures.InWindow.ReceivedOnline,
             CarriedOver: figures.OpenAtStart.Open,
-            HandledEarly: figures.Window.HandledEarly,
-            HandledOnTime: figures.Window.HandledOnTime,
-            HandledLate: figures.Window.HandledLate,
+            HandledEarly: figures.InWindow.HandledEarly,
+            HandledOnTime: figures.InWindow.HandledOnTime,
+            HandledLate: figures.InWindow.HandledLate,
             OpenAtEnd: figures.OpenAtEnd.Open,
             OpenAtEndWithin: figures.OpenAtEnd.OpenWithin));
 
