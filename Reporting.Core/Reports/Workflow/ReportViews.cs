@@ -31,3 +31,6 @@ public sealed record CellDifference(string RowKey, string RowLabel, int Column, 
 
 /// <summary>A cell to write: <c>reason</c> is required to override a computed cell.</summary>
 public sealed record CellEdit(string RowKey, int Column, int Value, string? Reason);
+
+/// <summary>What "Cập nhật số liệu" did: the draft afterwards and each computed cell that moved (old, new).</summary>
+public sealed record ReportRefresh(ReportInstanceView View, IReadOnlyList<CellDifference> Changes);

@@ -38,6 +38,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var created = instance.Id == 0;
         if (created)
         {
+            instance.ComputedJson = Snapshot(await LiveAsync(instance, ct));
             db.ReportInstances.Add(instance);
             try
             {
@@ -152,6 +153,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var instance = await LoadForEditAsync(db, caller, id, ct);
         var computed = await ComputeAsync(instance, ct);
+        instance.ComputedJson ??= Snapshot(computed);
         var manual = StoredJson.Read<List<CellEntry>>(instance.ManualCellsJson);
         var overrides = StoredJson.Read<List<CellEntry>>(instance.OverridesJson);
         var errors = new List<ReportViolation>();
@@ -213,6 +215,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var instance = await LoadForEditAsync(db, caller, id, ct);
         var current = await ComposeAsync(instance, ct);
+        instance.ComputedJson ??= Snapshot(await ComputeAsync(instance, ct));
         var result = ReportExcelReader.Read(current, file);
         if (!result.Accepted)
         {
@@ -242,6 +245,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
             throw Invalid($"Đề cương không có mục: {string.Join("; ", unknown)}.");
         }
 
+        instance.ComputedJson ??= Snapshot(await ComputeAsync(instance, ct));
         instance.NarrativeJson = StoredJson.Write(sections.Where(s => !string.IsNullOrWhiteSpace(s.Value)).ToDictionary(s => s.Key, s => s.Value.Trim()));
         Record(db, instance, NarrativeChanged, instance.State, null, caller, null);
         await SaveAsync(db, ct);
@@ -272,6 +276,11 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         if (action.NeedsComment && Blank(comment))
         {
             throw new WorkflowException(WorkflowRefusal.Invalid, "Cần ghi lý do", $"'{action.Label}' cần ghi lý do để người lập biết phải sửa gì.");
+        }
+
+        if (action.Code == ReportActions.Refresh)
+        {
+            return (await RefreshAsync(db, caller, instance, ct)).View;
         }
 
         int? version = null;
@@ -323,6 +332,48 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var instance = await LoadAsync(db, caller, id, ct);
         var a = (await VersionAsync(db, instance, before, ct)).Document;
         var b = (await VersionAsync(db, instance, after, ct)).Document;
+        return Differences(a, b);
+    }
+
+    /// <summary>
+    /// "Cập nhật số liệu" (reporting.md, ADR 013): takes a draft's computed cells again from live data
+    /// and says which moved. Typed cells and overrides stay; an override now shows its new computed value.
+    /// </summary>
+    public async Task<ReportRefresh> RefreshAsync(ReportCaller caller, int id, CancellationToken ct = default)
+    {
+        var action = ReportActions.Find(ReportActions.Refresh)!;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var instance = await LoadAsync(db, caller, id, ct, tracking: true);
+        if (!ReportActions.RoleAllows(action, caller, instance.State))
+        {
+            throw new WorkflowException(WorkflowRefusal.Forbidden, "Không có quyền",
+                $"'{action.Label}' dành cho {string.Join(" hoặc ", action.Roles.Select(Roles.Label))}; {caller.Name} không có vai trò này.");
+        }
+
+        if (!action.From.Contains(instance.State))
+        {
+            throw new WorkflowException(WorkflowRefusal.WrongState, "Không thực hiện được ở trạng thái này",
+                $"Báo cáo đang ở trạng thái '{ReportStates.Label(instance.State)}'; '{action.Label}' chỉ làm được khi báo cáo '{ReportStates.Label(ReportState.Draft)}'.");
+        }
+
+        return await RefreshAsync(db, caller, instance, ct);
+    }
+
+    private async Task<ReportRefresh> RefreshAsync(ReportingDbContext db, ReportCaller caller, ReportInstance instance, CancellationToken ct)
+    {
+        var before = await ComputeAsync(instance, ct);
+        var live = await LiveAsync(instance, ct);
+        var changes = Differences(before, live);
+        instance.ComputedJson = Snapshot(live);
+        Record(db, instance, ReportActions.Refresh, instance.State, instance.Version == 0 ? null : instance.Version, caller,
+            changes.Count == 0 ? "Số liệu không thay đổi" : $"{changes.Count} ô thay đổi");
+        await SaveAsync(db, ct);
+        return new ReportRefresh(await ViewAsync(db, caller, instance, ct), changes);
+    }
+
+    /// <summary>The cells that differ between two documents of one form, row by row in the order of the later one.</summary>
+    public static IReadOnlyList<CellDifference> Differences(ReportDocument a, ReportDocument b)
+    {
         var differences = new List<CellDifference>();
         var keys = b.Rows.Select(r => r.Key).Concat(a.Rows.Select(r => r.Key)).Distinct();
         foreach (var key in keys)
@@ -472,8 +523,36 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         }
     }
 
-    /// <summary>The form filled from live data, as the API's form.</summary>
+    /// <summary>The draft's computed cells: its snapshot once someone worked on it (ADR 013), live data before.</summary>
     private async Task<ReportDocument> ComputeAsync(ReportInstance instance, CancellationToken ct)
+    {
+        if (instance.ComputedJson is { } json)
+        {
+            var snapshot = StoredJson.Read<StoredComputation>(json);
+            return Rebuild(instance, snapshot.Document, snapshot.ComputedAt);
+        }
+
+        return await LiveAsync(instance, ct);
+    }
+
+    private static string Snapshot(ReportDocument computed) => StoredJson.Write(new StoredComputation(
+        computed.ComputedAt, new StoredDocument(computed.ReportingUnit, computed.ReceivingUnit, computed.Rows.Select(StoredRow.Of).ToList())));
+
+    private static ReportDocument Rebuild(ReportInstance instance, StoredDocument stored, DateTimeOffset? computedAt) => new()
+    {
+        Template = ReportForms.For(instance.FormCode, instance.Window)!,
+        Agency = new ReportAgency(instance.AgencyCode, instance.AgencyName),
+        Period = instance.Period,
+        WindowKind = instance.WindowKind,
+        Window = instance.Window,
+        ReportingUnit = stored.ReportingUnit,
+        ReceivingUnit = stored.ReceivingUnit,
+        ComputedAt = computedAt,
+        Rows = stored.Rows.Select(r => r.ToRow()).ToList(),
+    };
+
+    /// <summary>The form filled from live data, as the API's form.</summary>
+    private async Task<ReportDocument> LiveAsync(ReportInstance instance, CancellationToken ct)
     {
         try
         {
@@ -498,18 +577,8 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
     {
         var version = await db.ReportVersions.AsNoTracking().FirstOrDefaultAsync(v => v.InstanceId == instance.Id && v.Number == number, ct)
             ?? throw new WorkflowException(WorkflowRefusal.NotFound, "Không có phiên bản", $"Báo cáo số {instance.Id} không có phiên bản {number}.");
-        var stored = StoredJson.Read<StoredDocument>(version.RowsJson);
-        var document = new ReportDocument
+        var document = Rebuild(instance, StoredJson.Read<StoredDocument>(version.RowsJson), version.ComputedAt) with
         {
-            Template = ReportForms.For(instance.FormCode, instance.Window)!,
-            Agency = new ReportAgency(instance.AgencyCode, instance.AgencyName),
-            Period = instance.Period,
-            WindowKind = instance.WindowKind,
-            Window = instance.Window,
-            ReportingUnit = stored.ReportingUnit,
-            ReceivingUnit = stored.ReceivingUnit,
-            ComputedAt = version.ComputedAt,
-            Rows = stored.Rows.Select(r => r.ToRow()).ToList(),
             Overrides = StoredJson.Read<List<CellOverride>>(version.OverridesJson),
             Narrative = StoredJson.Read<Dictionary<string, string>>(version.NarrativeJson),
         };
