@@ -12,6 +12,7 @@ using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
+using Reporting.Web.Reports.Pages;
 using Reporting.Web.Simulators;
 using Serilog;
 
@@ -37,6 +38,7 @@ try
     builder.AddReportingCore();
     builder.AddReportingApi();
     builder.Services.AddReportInstancesApi();
+    builder.Services.AddReportPages();
     builder.AddReportingAccess();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();
@@ -82,6 +84,7 @@ try
     app.MapQuarantineApi();
     app.MapReportsApi();
     app.MapReportInstancesApi();
+    app.MapReportPageExports();
     app.MapCollectorsApi();
     app.MapSimulators();
     app.MapReportingWeb();

@@ -218,7 +218,8 @@ public static class ReportInstancesApi
         };
     }
 
-    private static async Task<IResult> Run(Func<Task<IResult>> action)
+    /// <summary>Maps the workflow's refusals to 404, 403, 409 and 422 problems (the API and the report pages' downloads).</summary>
+    internal static async Task<IResult> Run(Func<Task<IResult>> action)
     {
         try
         {

@@ -1,9 +1,9 @@
 namespace Reporting.Core.Reports.Workflow;
 
-/// <summary>A line of the worklist: state, version, due date and lateness in working days.</summary>
+/// <summary>A line of the worklist: state, version, due date, lateness in working days and, for a returned draft, the reason.</summary>
 public sealed record ReportInstanceSummary(
     int Id, string Regime, string Form, string Agency, string AgencyName, string PeriodKey,
-    ReportState State, int Version, DateOnly DueDate, DateOnly? SubmittedOn, int LateWorkingDays, bool Returned);
+    ReportState State, int Version, DateOnly DueDate, DateOnly? SubmittedOn, int LateWorkingDays, bool Returned, string? ReturnReason = null);
 
 /// <summary>A transition in the instance's history.</summary>
 public sealed record HistoryEntry(string Action, ReportState From, ReportState State, DateTimeOffset At, string By, string? Comment, int? Version);

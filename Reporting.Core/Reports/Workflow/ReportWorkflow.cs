@@ -139,12 +139,15 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var ids = instances.Select(i => i.Id).ToList();
         var lastActions = (await db.ReportTransitions.AsNoTracking()
                 .Where(t => ids.Contains(t.InstanceId))
-                .Select(t => new { t.InstanceId, t.Id, t.Action })
+                .Where(t => t.Action != CellsChanged && t.Action != Uploaded && t.Action != NarrativeChanged && t.Action != ReportActions.Refresh)
+                .Select(t => new { t.InstanceId, t.Id, t.Action, t.Comment })
                 .ToListAsync(ct))
             .GroupBy(t => t.InstanceId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(t => t.Id)!.Action);
+            .ToDictionary(g => g.Key, g => g.MaxBy(t => t.Id)!);
         var calendar = (await referenceData.GetAsync(ct)).Calendar;
-        return instances.Select(i => Summary(i, calendar, lastActions.GetValueOrDefault(i.Id))).ToList();
+        return instances.Select(i => lastActions.TryGetValue(i.Id, out var last)
+            ? Summary(i, calendar, last.Action, last.Comment)
+            : Summary(i, calendar, null, null)).ToList();
     }
 
     /// <summary>Writes manual cells and overrides of a draft, all or nothing.</summary>
@@ -599,8 +602,9 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var versions = await db.ReportVersions.AsNoTracking().Where(v => v.InstanceId == instance.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
         var calendar = (await referenceData.GetAsync(ct)).Calendar;
         var editable = instance.State == ReportState.Draft && caller.InScope(instance.AgencyCode) && caller.HasAny(Roles.Preparer, Roles.Head);
+        var lastTransition = history.LastOrDefault(h => h.Action is not (CellsChanged or Uploaded or NarrativeChanged or ReportActions.Refresh));
         return new ReportInstanceView(
-            Summary(instance, calendar, history.LastOrDefault()?.Action),
+            Summary(instance, calendar, lastTransition?.Action, lastTransition?.Comment),
             document,
             ReportIdentities.Check(document),
             StoredJson.Read<Dictionary<string, string>>(instance.NarrativeJson),
@@ -610,10 +614,15 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
             editable);
     }
 
-    private ReportInstanceSummary Summary(ReportInstance i, Calendar.WorkingCalendar calendar, string? lastAction) => new(
-        i.Id, i.RegimeCode, i.FormCode, i.AgencyCode, i.AgencyName, i.PeriodKey, i.State, i.Version, i.DueDate, i.FirstSubmittedOn,
-        ReportDeadlines.LateWorkingDays(calendar, i.DueDate, i.FirstSubmittedOn, VietnamTime.Today(clock)),
-        i.State == ReportState.Draft && lastAction == ReportActions.Return);
+    /// <summary>The line of an instance; "returned" reads the last workflow action, not the edits made since.</summary>
+    private ReportInstanceSummary Summary(ReportInstance i, Calendar.WorkingCalendar calendar, string? lastAction, string? lastComment)
+    {
+        var returned = i.State == ReportState.Draft && lastAction == ReportActions.Return;
+        return new(
+            i.Id, i.RegimeCode, i.FormCode, i.AgencyCode, i.AgencyName, i.PeriodKey, i.State, i.Version, i.DueDate, i.FirstSubmittedOn,
+            ReportDeadlines.LateWorkingDays(calendar, i.DueDate, i.FirstSubmittedOn, VietnamTime.Today(clock)),
+            returned, returned ? lastComment : null);
+    }
 
     private static string Frequency(PeriodKind kind) => kind switch
     {
