@@ -92,6 +92,8 @@ public sealed partial class ReportJourneyTests(BrowserAppFixture app)
         await Assertions.Expect(page.Locator("[data-testid=history-row][data-action=return]")).ToContainTextAsync(Reason);
         Assert.Equal(["create", "cells", "submit", "approve", "return", "cells", "submit", "approve", "accept"],
             (await history.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.action)")).Where(a => a != "refresh"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=version-download]").Nth(1).ClickAsync());
+        Assert.EndsWith("_v2.xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         await page.Locator("[data-testid=versions]").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("bao-cao-so-sanh.png"), FullPage = false });
 
