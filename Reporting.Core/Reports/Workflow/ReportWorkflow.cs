@@ -22,6 +22,9 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
     public const string Uploaded = "upload";
     public const string NarrativeChanged = "narrative";
 
+    /// <summary>History entries that change a draft's content, not its place in the workflow ("returned" looks past them).</summary>
+    private static readonly string[] Edits = [CellsChanged, Uploaded, NarrativeChanged, ReportActions.Refresh];
+
     /// <summary>The instance of (regime, form, agency, period), created when missing; <c>Created</c> says which.</summary>
     public async Task<(ReportInstanceView View, bool Created)> CreateAsync(
         ReportCaller caller, string regimeCode, string form, string agencyCode, string period, CancellationToken ct = default)
@@ -139,7 +142,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var ids = instances.Select(i => i.Id).ToList();
         var lastActions = (await db.ReportTransitions.AsNoTracking()
                 .Where(t => ids.Contains(t.InstanceId))
-                .Where(t => t.Action != CellsChanged && t.Action != Uploaded && t.Action != NarrativeChanged && t.Action != ReportActions.Refresh)
+                .Where(t => !Edits.Contains(t.Action))
                 .Select(t => new { t.InstanceId, t.Id, t.Action, t.Comment })
                 .ToListAsync(ct))
             .GroupBy(t => t.InstanceId)
@@ -264,23 +267,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var instance = await LoadAsync(db, caller, id, ct, tracking: true);
         var from = instance.State;
-        if (!ReportActions.RoleAllows(action, caller, from))
-        {
-            throw new WorkflowException(WorkflowRefusal.Forbidden, "Không có quyền",
-                $"'{action.Label}' dành cho {string.Join(" hoặc ", action.Roles.Select(Roles.Label))}; {caller.Name} không có vai trò này.");
-        }
-
-        if (!action.From.Contains(from))
-        {
-            throw new WorkflowException(WorkflowRefusal.WrongState, "Không thực hiện được ở trạng thái này",
-                $"Báo cáo đang ở trạng thái '{ReportStates.Label(from)}'; '{action.Label}' chỉ làm được khi báo cáo {string.Join(" hoặc ", action.From.Select(s => $"'{ReportStates.Label(s)}'"))}.");
-        }
-
-        if (action.NeedsComment && Blank(comment))
-        {
-            throw new WorkflowException(WorkflowRefusal.Invalid, "Cần ghi lý do", $"'{action.Label}' cần ghi lý do để người lập biết phải sửa gì.");
-        }
-
+        Check(action, caller, from, comment);
         if (action.Code == ReportActions.Refresh)
         {
             return (await RefreshAsync(db, caller, instance, ct)).View;
@@ -347,18 +334,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var action = ReportActions.Find(ReportActions.Refresh)!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var instance = await LoadAsync(db, caller, id, ct, tracking: true);
-        if (!ReportActions.RoleAllows(action, caller, instance.State))
-        {
-            throw new WorkflowException(WorkflowRefusal.Forbidden, "Không có quyền",
-                $"'{action.Label}' dành cho {string.Join(" hoặc ", action.Roles.Select(Roles.Label))}; {caller.Name} không có vai trò này.");
-        }
-
-        if (!action.From.Contains(instance.State))
-        {
-            throw new WorkflowException(WorkflowRefusal.WrongState, "Không thực hiện được ở trạng thái này",
-                $"Báo cáo đang ở trạng thái '{ReportStates.Label(instance.State)}'; '{action.Label}' chỉ làm được khi báo cáo '{ReportStates.Label(ReportState.Draft)}'.");
-        }
-
+        Check(action, caller, instance.State, null);
         return await RefreshAsync(db, caller, instance, ct);
     }
 
@@ -394,6 +370,27 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         }
 
         return differences;
+    }
+
+    /// <summary>The refusals of an action, in their order: role (403), state (409), missing reason (422).</summary>
+    private static void Check(ReportAction action, ReportCaller caller, ReportState from, string? comment)
+    {
+        if (!ReportActions.RoleAllows(action, caller, from))
+        {
+            throw new WorkflowException(WorkflowRefusal.Forbidden, "Không có quyền",
+                $"'{action.Label}' dành cho {string.Join(" hoặc ", action.Roles.Select(Roles.Label))}; {caller.Name} không có vai trò này.");
+        }
+
+        if (!action.From.Contains(from))
+        {
+            throw new WorkflowException(WorkflowRefusal.WrongState, "Không thực hiện được ở trạng thái này",
+                $"Báo cáo đang ở trạng thái '{ReportStates.Label(from)}'; '{action.Label}' chỉ làm được khi báo cáo {string.Join(" hoặc ", action.From.Select(s => $"'{ReportStates.Label(s)}'"))}.");
+        }
+
+        if (action.NeedsComment && Blank(comment))
+        {
+            throw new WorkflowException(WorkflowRefusal.Invalid, "Cần ghi lý do", $"'{action.Label}' cần ghi lý do để người lập biết phải sửa gì.");
+        }
     }
 
     /// <summary>The one place a transition is written (moves to the audit log when the access branch lands).</summary>
@@ -602,7 +599,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var versions = await db.ReportVersions.AsNoTracking().Where(v => v.InstanceId == instance.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
         var calendar = (await referenceData.GetAsync(ct)).Calendar;
         var editable = instance.State == ReportState.Draft && caller.InScope(instance.AgencyCode) && caller.HasAny(Roles.Preparer, Roles.Head);
-        var lastTransition = history.LastOrDefault(h => h.Action is not (CellsChanged or Uploaded or NarrativeChanged or ReportActions.Refresh));
+        var lastTransition = history.LastOrDefault(h => !Edits.Contains(h.Action));
         return new ReportInstanceView(
             Summary(instance, calendar, lastTransition?.Action, lastTransition?.Comment),
             document,
