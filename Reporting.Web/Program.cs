@@ -13,6 +13,7 @@ using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
+using Reporting.Web.Reports.Pages;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -37,6 +38,7 @@ try
     builder.AddReportingCore();
     builder.AddReportingApi();
     builder.Services.AddReportInstancesApi();
+    builder.Services.AddReportPages();
     builder.AddReportingAccess();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince(HealthEndpoints.ReadyTag);
@@ -82,6 +84,7 @@ try
     app.MapQuarantineApi();
     app.MapReportsApi();
     app.MapReportInstancesApi();
+    app.MapReportPageExports();
     app.MapCollectorsApi();
     app.MapSimulators();
     app.MapReportingWeb();

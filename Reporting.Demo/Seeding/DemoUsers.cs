@@ -17,7 +17,7 @@ public enum DemoSeat
 public sealed record DemoUser(string UserName, string Password, string DisplayName, string Role, DemoSeat Seat);
 
 /// <summary>
-/// One user per role on the demo province (the province, a department, a commune), with passwords that the
+/// One user per role on the demo province (the province, a department, a commune; the province's own preparer and head for II.07b), with passwords that the
 /// sign-in page shows in demo mode only. Created once the demo tree exists; never in a real deployment.
 /// </summary>
 public static class DemoUsers
@@ -27,6 +27,9 @@ public static class DemoUsers
         new("lanhdao", "lanhdao-demo-2026", "Lãnh đạo UBND tỉnh", Roles.Leader, DemoSeat.Province),
         new("tonghop", "tonghop-demo-2026", "Cán bộ tổng hợp Văn phòng UBND tỉnh", Roles.Reviewer, DemoSeat.Province),
         new("quantri", "quantri-demo-2026", "Quản trị hệ thống", Roles.Admin, DemoSeat.Province),
+        // The province files its own II.07b (procedure counts): the office's preparer and its head sign it.
+        new("tinh.lapbaocao", "tinhlapbc-demo-2026", "Cán bộ lập báo cáo Văn phòng UBND tỉnh", Roles.Preparer, DemoSeat.Province),
+        new("tinh.thutruong", "tinhthutruong-demo-2026", "Chánh Văn phòng UBND tỉnh", Roles.Head, DemoSeat.Province),
         new("so.lapbaocao", "solapbc-demo-2026", "Cán bộ lập báo cáo của sở", Roles.Preparer, DemoSeat.Department),
         new("so.thutruong", "sothutruong-demo-2026", "Giám đốc sở", Roles.Head, DemoSeat.Department),
         new("xa.lapbaocao", "xalapbc-demo-2026", "Cán bộ lập báo cáo của xã", Roles.Preparer, DemoSeat.Commune),

@@ -36,6 +36,9 @@ public sealed class PermissionMatrixTests(AccessApp app)
         ("GET", "/quan-tri/khoa-api", "/quan-tri/khoa-api", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/quan-tri/nhat-ky", "/quan-tri/nhat-ky", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/quan-tri/che-do-bao-cao", "/quan-tri/che-do-bao-cao", null, [SignIn, Denied, Denied, "200", "403"]),
+        // Periodic reports: any role (the page then shows each their part); report 999999 answers "not found" on the page.
+        ("GET", "/bao-cao", "/bao-cao", null, [SignIn, "200", "200", "200", "403"]),
+        ("GET", "/bao-cao/{Id:int}", "/bao-cao/999999", null, [SignIn, "200", "200", "200", "403"]),
         ("GET", "/dang-nhap", "/dang-nhap", null, ["200", "200", "200", "200", "200"]),
         ("GET", "/khong-co-quyen", "/khong-co-quyen", null, [SignIn, "200", "200", "200", "403"]),
         ("POST", "/tai-khoan/dang-nhap", "/tai-khoan/dang-nhap", "", ["302", "302", "302", "302", "302"]),
@@ -75,6 +78,7 @@ public sealed class PermissionMatrixTests(AccessApp app)
         ("GET", "/api/v1/audit", "/api/v1/audit", null, ["401", "403", "403", "200", "403"]),
         ("GET", "/exports/audit.xlsx", "/exports/audit.xlsx", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/exports/indicators/{code}/dossiers.xlsx", "/exports/indicators/2.1/dossiers.xlsx?period=2026-03", null, [SignIn, "200", "200", "200", "403"]),
+        ("GET", "/exports/report-instances/{id:int}.xlsx", "/exports/report-instances/999999.xlsx", null, [SignIn, "404", "404", "404", "403"]),
         ("GET", "/exports/templates/dossiers.csv", "/exports/templates/dossiers.csv", null, [SignIn, "200", "200", "200", "403"]),
         // Static files are public (the sign-in page needs its styles).
         ("GET", "/{**path:file}", "/css/dashboard.css", null, ["200", "200", "200", "200", "200"]),

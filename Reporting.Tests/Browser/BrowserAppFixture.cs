@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -109,6 +110,28 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    private int? _departmentReport;
+
+    /// <summary>
+    /// The id of the department's Biểu 06 for 2026-Q3 (<see cref="BrowserPages.Department"/>), created through
+    /// the API on first use (creating is idempotent), for the pages that show one report.
+    /// </summary>
+    public async Task<int> DepartmentReportIdAsync()
+    {
+        if (_departmentReport is { } id)
+        {
+            return id;
+        }
+
+        using var admin = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ReportingAppFactory.AdminKey);
+        using var created = await admin.PostAsJsonAsync("/api/v1/report-instances",
+            new { regime = "tthc-quy", form = "bieu-06", agency = BrowserPages.Department, period = "2026-Q3" });
+        created.EnsureSuccessStatusCode();
+        _departmentReport = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        return _departmentReport.Value;
     }
 
     /// <summary>Plain HTTP (downloads) with the cookie of a demo user signed in through the sign-in endpoint.</summary>

@@ -19,6 +19,9 @@ public static class BrowserPages
     /// <summary>A department of the demo province with dossiers.</summary>
     public const string Department = "000.00.12.H98";
 
+    /// <summary>In a path, the id of the department's report (<see cref="BrowserAppFixture.DepartmentReportIdAsync"/>).</summary>
+    public const string ReportPlaceholder = "{report}";
+
     public static readonly IReadOnlyList<BrowserPage> All =
     [
         new("Tổng quan", "/?period=2026-Q3", "[data-testid=trend] .apexcharts-canvas"),
@@ -34,6 +37,8 @@ public static class BrowserPages
         new("Khóa API", "/quan-tri/khoa-api", "h1"),
         new("Nhật ký", "/quan-tri/nhat-ky", "h1"),
         new("Chế độ báo cáo", "/quan-tri/che-do-bao-cao", "h1"),
+        new("Báo cáo định kỳ", "/bao-cao?regime=tthc-quy&period=2026-Q3", "[data-testid=completeness]"),
+        new("Báo cáo (biểu)", $"/bao-cao/{ReportPlaceholder}", "[data-testid=report-form]"),
     ];
 
     public static TheoryData<string> Names()
@@ -53,7 +58,10 @@ public static class BrowserPages
     public static async Task<IPage> OpenAsync(BrowserAppFixture app, BrowserPage page, int width = 1366, int height = 768)
     {
         var browserPage = await app.NewPageAsync(width, height, page.User);
-        await browserPage.GotoAsync(app.BaseUrl + page.Path);
+        var path = page.Path.Contains(ReportPlaceholder, StringComparison.Ordinal)
+            ? page.Path.Replace(ReportPlaceholder, (await app.DepartmentReportIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            : page.Path;
+        await browserPage.GotoAsync(app.BaseUrl + path);
         await browserPage.Locator(page.ReadySelector).First.WaitForAsync();
         return browserPage;
     }

@@ -300,4 +300,42 @@ public sealed class ReportWorkflowTests : IDisposable
         Assert.Contains(sheet.CellsUsed(), c => c.GetString() == heading);
         Assert.Contains(sheet.CellsUsed(), c => c.GetString() == "Đã rà soát 120 thủ tục.");
     }
+
+    [Fact]
+    public async Task A_draft_keeps_its_figures_from_the_first_edit_until_refresh_which_lists_what_moved()
+    {
+        // Made by the nightly job and never opened: it follows live data.
+        var regime = await RegimeAsync();
+        await _s.Workflow.CreatePeriodAsync(regime, Core.Periods.PeriodKey.Parse(WorkflowSetup.Period));
+        var id = (await _s.Workflow.ListAsync(_s.Preparer(), WorkflowSetup.Code(Justice), WorkflowSetup.Period)).Single(i => i.Form == "bieu-06").Id;
+        var before = (await _s.Workflow.GetAsync(_s.Preparer(), id)).Document.Total;
+        _s.Database.AddDossiers([NewDossier()]);
+        var live = (await _s.Workflow.GetAsync(_s.Preparer(), id)).Document.Total;
+        Assert.Equal(before[5] + 1, live[5]);
+
+        // Worked on: the figures stay as they were when the preparer started.
+        await _s.Workflow.SetNarrativeAsync(_s.Preparer(), id, new Dictionary<string, string> { [ReportNarrative.Headings[0]] = "Đang lập" });
+        _s.Database.AddDossiers([NewDossier()]);
+        Assert.Equal(live.Cells, (await _s.Workflow.GetAsync(_s.Preparer(), id)).Document.Total.Cells);
+        Assert.Throws<WorkflowException>(() => _s.Workflow.RefreshAsync(_s.Reviewer(), id).GetAwaiter().GetResult());
+
+        var refresh = await _s.Workflow.RefreshAsync(_s.Preparer(), id);
+        Assert.Equal(live[5] + 1, refresh.View.Document.Total[5]);
+        var total = refresh.Changes.Where(c => c.RowKey == ReportRow.TotalKey).ToDictionary(c => c.Column);
+        Assert.Equal((live[5], live[5] + 1), (total[5].Before, total[5].After));
+        Assert.Equal((live[3], live[3] + 1), (total[3].Before, total[3].After));
+        Assert.All(refresh.Changes, c => Assert.NotEqual(c.Before, c.After));
+        Assert.Equal(ReportActions.Refresh, refresh.View.History[^1].Action);
+        Assert.Equal(ReportState.Draft, refresh.View.Summary.State);
+        Assert.Empty((await _s.Workflow.RefreshAsync(_s.Preparer(), id)).Changes);
+    }
+
+    private async Task<ReportRegime> RegimeAsync()
+    {
+        await using var db = _s.Database.CreateDbContext();
+        return await db.ReportRegimes.AsNoTracking().SingleAsync(r => r.Code == WorkflowSetup.Regime);
+    }
+
+    private static Core.Dossiers.Dossier NewDossier() =>
+        Dossier(Justice, "1.002", channel: 1, Core.Dossiers.DossierStatus.InProgress, new DateTime(2025, 11, 3, 9, 0, 0), promised: new DateTime(2025, 11, 28, 17, 0, 0));
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Access;
 using Reporting.Core.Agencies;
@@ -115,6 +116,18 @@ public static class ReportInstancesApi
         Run(async () =>
         {
             var caller = await callers.ForAsync(http, ct);
+            if (string.Equals(action, ReportActions.Refresh, StringComparison.OrdinalIgnoreCase))
+            {
+                // The instance, plus what the refresh moved: the page and a client show the same list.
+                var refresh = await workflow.RefreshAsync(caller, id, ct);
+                var json = JsonSerializer.SerializeToNode(Instance(refresh.View), JsonOptions)!.AsObject();
+                json["changes"] = JsonSerializer.SerializeToNode(refresh.Changes.Select(c => new
+                {
+                    rowKey = c.RowKey, rowLabel = c.RowLabel, column = c.Column, before = c.Before, after = c.After,
+                }), JsonOptions);
+                return Results.Json(json);
+            }
+
             return Results.Ok(Instance(await workflow.ActAsync(caller, id, action, body?.Comment, ct)));
         });
 
@@ -145,6 +158,8 @@ public static class ReportInstancesApi
                 report = ReportPayload.Of(version.Document),
             });
         });
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static object Summary(ReportInstanceSummary s) => new
     {
@@ -194,7 +209,8 @@ public static class ReportInstancesApi
         };
     }
 
-    private static async Task<IResult> Run(Func<Task<IResult>> action)
+    /// <summary>Maps the workflow's refusals to 404, 403, 409 and 422 problems (the API and the report pages' downloads).</summary>
+    internal static async Task<IResult> Run(Func<Task<IResult>> action)
     {
         try
         {
@@ -227,15 +243,18 @@ public static class ReportInstancesApi
 /// </summary>
 public sealed class ReportCallers(CallerScope scopes, ReferenceData reference, TimeProvider clock)
 {
-    public async Task<ReportCaller> ForAsync(HttpContext http, CancellationToken ct)
+    public Task<ReportCaller> ForAsync(HttpContext http, CancellationToken ct) =>
+        ForAsync(http.User, http.Connection.RemoteIpAddress?.ToString(), ct);
+
+    /// <summary>The caller of a page: the circuit's signed-in user (<see cref="CurrentUser"/>), by the same rule as a request.</summary>
+    public async Task<ReportCaller> ForAsync(ClaimsPrincipal user, string? address, CancellationToken ct)
     {
-        var user = http.User;
         var roles = Roles.All.Where(user.IsInRole).ToHashSet();
         var keyScopes = user.FindAll(ApiKeyAuthenticationHandler.ScopeClaim).Select(c => c.Value).ToHashSet();
         if (keyScopes.Contains(ApiScopes.Admin)) roles.Add(Roles.Admin);
         if (keyScopes.Contains(ApiScopes.Report)) roles.Add(Roles.Preparer);
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "khóa API";
-        var actor = AuditActor.From(user, http.Connection.RemoteIpAddress?.ToString());
+        var actor = AuditActor.From(user, address);
         var scope = await scopes.ForAsync(user, ct);
         if (scope.IsEverything)
         {

@@ -9,7 +9,8 @@ public sealed record ReportAction(string Code, string Label, IReadOnlyList<Repor
 /// The workflow of reporting.md, in one table the service, the API and the page read:
 /// submit (preparer or head, from draft), approve (head), accept (reviewer, from approved), return
 /// with a reason (reviewer from submitted or approved; the head from submitted, sending the
-/// preparer's work back before approving it). An administrator may take every action.
+/// preparer's work back before approving it), refresh (preparer or head: a draft's computed cells
+/// taken again from live data, ADR 013). An administrator may take every action.
 /// </summary>
 public static class ReportActions
 {
@@ -17,6 +18,7 @@ public static class ReportActions
     public const string Approve = "approve";
     public const string Accept = "accept";
     public const string Return = "return";
+    public const string Refresh = "refresh";
 
     public static IReadOnlyList<ReportAction> All { get; } =
     [
@@ -24,6 +26,7 @@ public static class ReportActions
         new(Approve, "Thủ trưởng duyệt", [ReportState.Submitted], ReportState.Approved, [Roles.Head]),
         new(Accept, "Tiếp nhận", [ReportState.Approved], ReportState.Accepted, [Roles.Reviewer]),
         new(Return, "Trả lại", [ReportState.Submitted, ReportState.Approved], ReportState.Draft, [Roles.Reviewer, Roles.Head], NeedsComment: true),
+        new(Refresh, "Cập nhật số liệu", [ReportState.Draft], ReportState.Draft, [Roles.Preparer, Roles.Head]),
     ];
 
     public static ReportAction? Find(string? code) => All.FirstOrDefault(a => string.Equals(a.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));

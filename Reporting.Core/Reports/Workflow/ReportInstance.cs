@@ -33,6 +33,12 @@ public sealed class ReportInstance
     /// <summary>Heading → text of the narrative sections (đề cương).</summary>
     public string NarrativeJson { get; set; } = "{}";
 
+    /// <summary>
+    /// <see cref="StoredComputation"/>: the computed cells as of the draft's first edit or last
+    /// "Cập nhật số liệu" (ADR 013); null while nobody has worked on it, and then it follows live data.
+    /// </summary>
+    public string? ComputedJson { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 

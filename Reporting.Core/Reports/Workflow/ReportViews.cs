@@ -1,9 +1,9 @@
 namespace Reporting.Core.Reports.Workflow;
 
-/// <summary>A line of the worklist: state, version, due date and lateness in working days.</summary>
+/// <summary>A line of the worklist: state, version, due date, lateness in working days and, for a returned draft, the reason.</summary>
 public sealed record ReportInstanceSummary(
     int Id, string Regime, string Form, string Agency, string AgencyName, string PeriodKey,
-    ReportState State, int Version, DateOnly DueDate, DateOnly? SubmittedOn, int LateWorkingDays, bool Returned);
+    ReportState State, int Version, DateOnly DueDate, DateOnly? SubmittedOn, int LateWorkingDays, bool Returned, string? ReturnReason = null);
 
 /// <summary>A transition in the instance's history.</summary>
 public sealed record HistoryEntry(string Action, ReportState From, ReportState State, DateTimeOffset At, string By, string? Comment, int? Version);
@@ -31,3 +31,6 @@ public sealed record CellDifference(string RowKey, string RowLabel, int Column, 
 
 /// <summary>A cell to write: <c>reason</c> is required to override a computed cell.</summary>
 public sealed record CellEdit(string RowKey, int Column, int Value, string? Reason);
+
+/// <summary>What "Cập nhật số liệu" did: the draft afterwards and each computed cell that moved (old, new).</summary>
+public sealed record ReportRefresh(ReportInstanceView View, IReadOnlyList<CellDifference> Changes);

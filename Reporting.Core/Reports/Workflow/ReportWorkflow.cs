@@ -22,6 +22,9 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
     public const string Uploaded = "upload";
     public const string NarrativeChanged = "narrative";
 
+    /// <summary>History entries that change a draft's content, not its place in the workflow ("returned" looks past them).</summary>
+    private static readonly string[] Edits = [CellsChanged, Uploaded, NarrativeChanged, ReportActions.Refresh];
+
     /// <summary>The instance of (regime, form, agency, period), created when missing; <c>Created</c> says which.</summary>
     public async Task<(ReportInstanceView View, bool Created)> CreateAsync(
         ReportCaller caller, string regimeCode, string form, string agencyCode, string period, CancellationToken ct = default)
@@ -38,6 +41,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var created = instance.Id == 0;
         if (created)
         {
+            instance.ComputedJson = Snapshot(await LiveAsync(instance, ct));
             db.ReportInstances.Add(instance);
             try
             {
@@ -138,12 +142,15 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var ids = instances.Select(i => i.Id).ToList();
         var lastActions = (await db.ReportTransitions.AsNoTracking()
                 .Where(t => ids.Contains(t.InstanceId))
-                .Select(t => new { t.InstanceId, t.Id, t.Action })
+                .Where(t => !Edits.Contains(t.Action))
+                .Select(t => new { t.InstanceId, t.Id, t.Action, t.Comment })
                 .ToListAsync(ct))
             .GroupBy(t => t.InstanceId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(t => t.Id)!.Action);
+            .ToDictionary(g => g.Key, g => g.MaxBy(t => t.Id)!);
         var calendar = (await referenceData.GetAsync(ct)).Calendar;
-        return instances.Select(i => Summary(i, calendar, lastActions.GetValueOrDefault(i.Id))).ToList();
+        return instances.Select(i => lastActions.TryGetValue(i.Id, out var last)
+            ? Summary(i, calendar, last.Action, last.Comment)
+            : Summary(i, calendar, null, null)).ToList();
     }
 
     /// <summary>Writes manual cells and overrides of a draft, all or nothing.</summary>
@@ -152,6 +159,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var instance = await LoadForEditAsync(db, caller, id, ct);
         var computed = await ComputeAsync(instance, ct);
+        instance.ComputedJson ??= Snapshot(computed);
         var manual = StoredJson.Read<List<CellEntry>>(instance.ManualCellsJson);
         var overrides = StoredJson.Read<List<CellEntry>>(instance.OverridesJson);
         var errors = new List<ReportViolation>();
@@ -213,6 +221,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var instance = await LoadForEditAsync(db, caller, id, ct);
         var current = await ComposeAsync(instance, ct);
+        instance.ComputedJson ??= Snapshot(await ComputeAsync(instance, ct));
         var result = ReportExcelReader.Read(current, file);
         if (!result.Accepted)
         {
@@ -242,6 +251,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
             throw Invalid($"Đề cương không có mục: {string.Join("; ", unknown)}.");
         }
 
+        instance.ComputedJson ??= Snapshot(await ComputeAsync(instance, ct));
         instance.NarrativeJson = StoredJson.Write(sections.Where(s => !string.IsNullOrWhiteSpace(s.Value)).ToDictionary(s => s.Key, s => s.Value.Trim()));
         Record(db, instance, NarrativeChanged, instance.State, null, caller, null);
         await SaveAsync(db, ct);
@@ -257,21 +267,10 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var instance = await LoadAsync(db, caller, id, ct, tracking: true);
         var from = instance.State;
-        if (!ReportActions.RoleAllows(action, caller, from))
+        Check(action, caller, from, comment);
+        if (action.Code == ReportActions.Refresh)
         {
-            throw new WorkflowException(WorkflowRefusal.Forbidden, "Không có quyền",
-                $"'{action.Label}' dành cho {string.Join(" hoặc ", action.Roles.Select(Roles.Label))}; {caller.Name} không có vai trò này.");
-        }
-
-        if (!action.From.Contains(from))
-        {
-            throw new WorkflowException(WorkflowRefusal.WrongState, "Không thực hiện được ở trạng thái này",
-                $"Báo cáo đang ở trạng thái '{ReportStates.Label(from)}'; '{action.Label}' chỉ làm được khi báo cáo {string.Join(" hoặc ", action.From.Select(s => $"'{ReportStates.Label(s)}'"))}.");
-        }
-
-        if (action.NeedsComment && Blank(comment))
-        {
-            throw new WorkflowException(WorkflowRefusal.Invalid, "Cần ghi lý do", $"'{action.Label}' cần ghi lý do để người lập biết phải sửa gì.");
+            return (await RefreshAsync(db, caller, instance, ct)).View;
         }
 
         int? version = null;
@@ -323,6 +322,37 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var instance = await LoadAsync(db, caller, id, ct);
         var a = (await VersionAsync(db, instance, before, ct)).Document;
         var b = (await VersionAsync(db, instance, after, ct)).Document;
+        return Differences(a, b);
+    }
+
+    /// <summary>
+    /// "Cập nhật số liệu" (reporting.md, ADR 013): takes a draft's computed cells again from live data
+    /// and says which moved. Typed cells and overrides stay; an override now shows its new computed value.
+    /// </summary>
+    public async Task<ReportRefresh> RefreshAsync(ReportCaller caller, int id, CancellationToken ct = default)
+    {
+        var action = ReportActions.Find(ReportActions.Refresh)!;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var instance = await LoadAsync(db, caller, id, ct, tracking: true);
+        Check(action, caller, instance.State, null);
+        return await RefreshAsync(db, caller, instance, ct);
+    }
+
+    private async Task<ReportRefresh> RefreshAsync(ReportingDbContext db, ReportCaller caller, ReportInstance instance, CancellationToken ct)
+    {
+        var before = await ComputeAsync(instance, ct);
+        var live = await LiveAsync(instance, ct);
+        var changes = Differences(before, live);
+        instance.ComputedJson = Snapshot(live);
+        Record(db, instance, ReportActions.Refresh, instance.State, instance.Version == 0 ? null : instance.Version, caller,
+            changes.Count == 0 ? "Số liệu không thay đổi" : $"{changes.Count} ô thay đổi");
+        await SaveAsync(db, ct);
+        return new ReportRefresh(await ViewAsync(db, caller, instance, ct), changes);
+    }
+
+    /// <summary>The cells that differ between two documents of one form, row by row in the order of the later one.</summary>
+    public static IReadOnlyList<CellDifference> Differences(ReportDocument a, ReportDocument b)
+    {
         var differences = new List<CellDifference>();
         var keys = b.Rows.Select(r => r.Key).Concat(a.Rows.Select(r => r.Key)).Distinct();
         foreach (var key in keys)
@@ -340,6 +370,27 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         }
 
         return differences;
+    }
+
+    /// <summary>The refusals of an action, in their order: role (403), state (409), missing reason (422).</summary>
+    private static void Check(ReportAction action, ReportCaller caller, ReportState from, string? comment)
+    {
+        if (!ReportActions.RoleAllows(action, caller, from))
+        {
+            throw new WorkflowException(WorkflowRefusal.Forbidden, "Không có quyền",
+                $"'{action.Label}' dành cho {string.Join(" hoặc ", action.Roles.Select(Roles.Label))}; {caller.Name} không có vai trò này.");
+        }
+
+        if (!action.From.Contains(from))
+        {
+            throw new WorkflowException(WorkflowRefusal.WrongState, "Không thực hiện được ở trạng thái này",
+                $"Báo cáo đang ở trạng thái '{ReportStates.Label(from)}'; '{action.Label}' chỉ làm được khi báo cáo {string.Join(" hoặc ", action.From.Select(s => $"'{ReportStates.Label(s)}'"))}.");
+        }
+
+        if (action.NeedsComment && Blank(comment))
+        {
+            throw new WorkflowException(WorkflowRefusal.Invalid, "Cần ghi lý do", $"'{action.Label}' cần ghi lý do để người lập biết phải sửa gì.");
+        }
     }
 
     /// <summary>The one place a transition is written (moves to the audit log when the access branch lands).</summary>
@@ -472,8 +523,36 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         }
     }
 
-    /// <summary>The form filled from live data, as the API's form.</summary>
+    /// <summary>The draft's computed cells: its snapshot once someone worked on it (ADR 013), live data before.</summary>
     private async Task<ReportDocument> ComputeAsync(ReportInstance instance, CancellationToken ct)
+    {
+        if (instance.ComputedJson is { } json)
+        {
+            var snapshot = StoredJson.Read<StoredComputation>(json);
+            return Rebuild(instance, snapshot.Document, snapshot.ComputedAt);
+        }
+
+        return await LiveAsync(instance, ct);
+    }
+
+    private static string Snapshot(ReportDocument computed) => StoredJson.Write(new StoredComputation(
+        computed.ComputedAt, new StoredDocument(computed.ReportingUnit, computed.ReceivingUnit, computed.Rows.Select(StoredRow.Of).ToList())));
+
+    private static ReportDocument Rebuild(ReportInstance instance, StoredDocument stored, DateTimeOffset? computedAt) => new()
+    {
+        Template = ReportForms.For(instance.FormCode, instance.Window)!,
+        Agency = new ReportAgency(instance.AgencyCode, instance.AgencyName),
+        Period = instance.Period,
+        WindowKind = instance.WindowKind,
+        Window = instance.Window,
+        ReportingUnit = stored.ReportingUnit,
+        ReceivingUnit = stored.ReceivingUnit,
+        ComputedAt = computedAt,
+        Rows = stored.Rows.Select(r => r.ToRow()).ToList(),
+    };
+
+    /// <summary>The form filled from live data, as the API's form.</summary>
+    private async Task<ReportDocument> LiveAsync(ReportInstance instance, CancellationToken ct)
     {
         try
         {
@@ -498,18 +577,8 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
     {
         var version = await db.ReportVersions.AsNoTracking().FirstOrDefaultAsync(v => v.InstanceId == instance.Id && v.Number == number, ct)
             ?? throw new WorkflowException(WorkflowRefusal.NotFound, "Không có phiên bản", $"Báo cáo số {instance.Id} không có phiên bản {number}.");
-        var stored = StoredJson.Read<StoredDocument>(version.RowsJson);
-        var document = new ReportDocument
+        var document = Rebuild(instance, StoredJson.Read<StoredDocument>(version.RowsJson), version.ComputedAt) with
         {
-            Template = ReportForms.For(instance.FormCode, instance.Window)!,
-            Agency = new ReportAgency(instance.AgencyCode, instance.AgencyName),
-            Period = instance.Period,
-            WindowKind = instance.WindowKind,
-            Window = instance.Window,
-            ReportingUnit = stored.ReportingUnit,
-            ReceivingUnit = stored.ReceivingUnit,
-            ComputedAt = version.ComputedAt,
-            Rows = stored.Rows.Select(r => r.ToRow()).ToList(),
             Overrides = StoredJson.Read<List<CellOverride>>(version.OverridesJson),
             Narrative = StoredJson.Read<Dictionary<string, string>>(version.NarrativeJson),
         };
@@ -530,8 +599,9 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         var versions = await db.ReportVersions.AsNoTracking().Where(v => v.InstanceId == instance.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
         var calendar = (await referenceData.GetAsync(ct)).Calendar;
         var editable = instance.State == ReportState.Draft && caller.InScope(instance.AgencyCode) && caller.HasAny(Roles.Preparer, Roles.Head);
+        var lastTransition = history.LastOrDefault(h => !Edits.Contains(h.Action));
         return new ReportInstanceView(
-            Summary(instance, calendar, history.LastOrDefault()?.Action),
+            Summary(instance, calendar, lastTransition?.Action, lastTransition?.Comment),
             document,
             ReportIdentities.Check(document),
             StoredJson.Read<Dictionary<string, string>>(instance.NarrativeJson),
@@ -541,10 +611,15 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
             editable);
     }
 
-    private ReportInstanceSummary Summary(ReportInstance i, Calendar.WorkingCalendar calendar, string? lastAction) => new(
-        i.Id, i.RegimeCode, i.FormCode, i.AgencyCode, i.AgencyName, i.PeriodKey, i.State, i.Version, i.DueDate, i.FirstSubmittedOn,
-        ReportDeadlines.LateWorkingDays(calendar, i.DueDate, i.FirstSubmittedOn, VietnamTime.Today(clock)),
-        i.State == ReportState.Draft && lastAction == ReportActions.Return);
+    /// <summary>The line of an instance; "returned" reads the last workflow action, not the edits made since.</summary>
+    private ReportInstanceSummary Summary(ReportInstance i, Calendar.WorkingCalendar calendar, string? lastAction, string? lastComment)
+    {
+        var returned = i.State == ReportState.Draft && lastAction == ReportActions.Return;
+        return new(
+            i.Id, i.RegimeCode, i.FormCode, i.AgencyCode, i.AgencyName, i.PeriodKey, i.State, i.Version, i.DueDate, i.FirstSubmittedOn,
+            ReportDeadlines.LateWorkingDays(calendar, i.DueDate, i.FirstSubmittedOn, VietnamTime.Today(clock)),
+            returned, returned ? lastComment : null);
+    }
 
     private static string Frequency(PeriodKind kind) => kind switch
     {

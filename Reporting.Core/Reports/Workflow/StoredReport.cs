@@ -18,6 +18,9 @@ public sealed record StoredRow(ReportRowKind Kind, string Key, string Label, str
 /// <summary>The header texts and rows of a frozen version.</summary>
 public sealed record StoredDocument(string ReportingUnit, string ReceivingUnit, List<StoredRow> Rows);
 
+/// <summary>A draft's computed cells as taken from live data at <see cref="ComputedAt"/>.</summary>
+public sealed record StoredComputation(DateTimeOffset? ComputedAt, StoredDocument Document);
+
 /// <summary>The JSON of the instance and version columns (camelCase, the API's convention).</summary>
 internal static class StoredJson
 {
