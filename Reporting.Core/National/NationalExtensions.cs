@@ -19,6 +19,7 @@ public static class NationalExtensions
         services.TryAddSingleton<SigningCertificate>();
         services.TryAddSingleton<NationalOutbox>();
         services.TryAddSingleton<NationalDelivery>();
+        services.TryAddSingleton<SubmissionStatusReader>();
         // Redirects are not followed: a submission goes where it was configured to, or not at all.
         services.AddHttpClient(NationalDelivery.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
