@@ -257,15 +257,18 @@ public static class ReportInstancesApi
 /// </summary>
 public sealed class ReportCallers(CallerScope scopes, ReferenceData reference, TimeProvider clock)
 {
-    public async Task<ReportCaller> ForAsync(HttpContext http, CancellationToken ct)
+    public Task<ReportCaller> ForAsync(HttpContext http, CancellationToken ct) =>
+        ForAsync(http.User, http.Connection.RemoteIpAddress?.ToString(), ct);
+
+    /// <summary>The caller of a principal (a Blazor circuit's user, through <see cref="CurrentUser"/>).</summary>
+    public async Task<ReportCaller> ForAsync(ClaimsPrincipal user, string? address, CancellationToken ct)
     {
-        var user = http.User;
         var roles = Roles.All.Where(user.IsInRole).ToHashSet();
         var keyScopes = user.FindAll(ApiKeyAuthenticationHandler.ScopeClaim).Select(c => c.Value).ToHashSet();
         if (keyScopes.Contains(ApiScopes.Admin)) roles.Add(Roles.Admin);
         if (keyScopes.Contains(ApiScopes.Report)) roles.Add(Roles.Preparer);
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "khóa API";
-        var actor = AuditActor.From(user, http.Connection.RemoteIpAddress?.ToString());
+        var actor = AuditActor.From(user, address);
         var scope = await scopes.ForAsync(user, ct);
         if (scope.IsEverything)
         {
