@@ -12,6 +12,7 @@ using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
+using Reporting.Web.Reports.National;
 using Reporting.Web.Simulators;
 using Serilog;
 
@@ -37,6 +38,7 @@ try
     builder.AddReportingCore();
     builder.AddReportingApi();
     builder.Services.AddReportInstancesApi();
+    builder.AddNationalReceiverSimulator();
     builder.AddReportingAccess();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince();
@@ -84,6 +86,7 @@ try
     app.MapReportInstancesApi();
     app.MapCollectorsApi();
     app.MapSimulators();
+    app.MapNationalReceiverSimulator();
     app.MapReportingWeb();
 
     await app.RunAsync();

@@ -9,16 +9,18 @@ using Reporting.Core.Reports.Templates;
 namespace Reporting.Core.National;
 
 /// <summary>What a receiver concluded about a submission body: accepted, or the HTTP status and the reason.</summary>
-public sealed record SubmissionVerdict(bool Accepted, int Status, string? Reason, string? Signer, string? FormCode, string? AgencyCode, string? PeriodKey, int? Version)
+/// <remarks><see cref="SignatureValid"/> is null when the body was refused before its signature could be checked.</remarks>
+public sealed record SubmissionVerdict(
+    bool Accepted, int Status, string? Reason, bool? SignatureValid, string? Signer, string? FormCode, string? AgencyCode, string? PeriodKey, int? Version)
 {
-    public static SubmissionVerdict Refuse(int status, string reason) => new(false, status, reason, null, null, null, null, null);
+    public static SubmissionVerdict Refuse(int status, string reason) => new(false, status, reason, null, null, null, null, null, null);
 }
 
 /// <summary>
 /// What the receiver of a submission must check (README "National submission"), written once for the
 /// product's receiver simulator and as the reference for the real receiver: the body's shape (400),
-/// the rows against the form's identities (422), and the detached signature over the canonical body
-/// without <c>signature</c>, with the certificate it carries (422). Whether that certificate is one the
+/// the detached signature over the canonical body without <c>signature</c>, with the certificate it
+/// carries (422), and the rows against the form's identities (422). Whether that certificate is one the
 /// receiver trusts (chain to the provincial CA, revocation) is the receiver's policy, not checked here.
 /// </summary>
 public static class SubmissionCheck
@@ -77,12 +79,6 @@ public static class SubmissionCheck
             return SubmissionVerdict.Refuse(400, rowError);
         }
 
-        var violations = ReportIdentities.Check(template, rows!);
-        if (violations.Count > 0)
-        {
-            return SubmissionVerdict.Refuse(422, "Số liệu không khớp: " + string.Join(" ", violations.Select(x => x.Message)));
-        }
-
         byte[] signed;
         try
         {
@@ -96,10 +92,14 @@ public static class SubmissionCheck
         var signature = SubmissionSignature.Verify(signed, Text(json, "signature"));
         if (!signature.Valid)
         {
-            return SubmissionVerdict.Refuse(422, $"Chữ ký không hợp lệ: {signature.Error}");
+            return SubmissionVerdict.Refuse(422, $"Chữ ký không hợp lệ: {signature.Error}") with { SignatureValid = false };
         }
 
-        return new SubmissionVerdict(true, 202, null, signature.Signer!.Subject, formCode, Text(json, "agencyCode"), Text(json, "periodKey"), version);
+        var verdict = new SubmissionVerdict(true, 202, null, true, signature.Signer!.Subject, formCode, Text(json, "agencyCode"), Text(json, "periodKey"), version);
+        var violations = ReportIdentities.Check(template, rows!);
+        return violations.Count == 0
+            ? verdict
+            : verdict with { Accepted = false, Status = 422, Reason = "Số liệu không khớp: " + string.Join(" ", violations.Select(x => x.Message)) };
     }
 
     /// <summary>
