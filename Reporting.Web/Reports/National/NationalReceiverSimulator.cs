@@ -144,7 +144,7 @@ public static class NationalReceiverSimulator
             var path = Path.Combine(DataFolder(configuration, builder.Environment.ContentRootPath), "quocgia-ky-thu.p12");
             if (!File.Exists(path))
             {
-                SigningCertificate.CreateSelfSigned(path, null, "CN=Văn phòng UBND tỉnh (chứng thư thử, chế độ demo), O=Reporting System demo, C=VN", DateTimeOffset.UtcNow);
+                SigningCertificate.CreateSelfSigned(path, null, "CN=Văn phòng UBND tỉnh - chứng thư thử chế độ demo, O=Reporting System demo, C=VN", DateTimeOffset.UtcNow);
             }
 
             configuration["National:Signing:CertificatePath"] = path;
