@@ -35,6 +35,7 @@ public sealed class PermissionMatrixTests(AccessApp app)
         ("GET", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/quan-tri/khoa-api", "/quan-tri/khoa-api", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/quan-tri/nhat-ky", "/quan-tri/nhat-ky", null, [SignIn, Denied, Denied, "200", "403"]),
+        ("GET", "/simulators/quocgia", "/simulators/quocgia", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/dang-nhap", "/dang-nhap", null, ["200", "200", "200", "200", "200"]),
         ("GET", "/khong-co-quyen", "/khong-co-quyen", null, [SignIn, "200", "200", "200", "403"]),
         ("POST", "/tai-khoan/dang-nhap", "/tai-khoan/dang-nhap", "", ["302", "302", "302", "302", "302"]),

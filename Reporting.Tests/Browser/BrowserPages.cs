@@ -33,6 +33,7 @@ public static class BrowserPages
         new("Người dùng", "/quan-tri/nguoi-dung", "h1"),
         new("Khóa API", "/quan-tri/khoa-api", "h1"),
         new("Nhật ký", "/quan-tri/nhat-ky", "h1"),
+        new("Hệ thống quốc gia (mô phỏng)", "/simulators/quocgia", "h1"),
     ];
 
     public static TheoryData<string> Names()
