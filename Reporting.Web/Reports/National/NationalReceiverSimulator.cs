@@ -134,8 +134,10 @@ public static class NationalReceiverSimulator
         var configuration = builder.Configuration;
         if (string.IsNullOrWhiteSpace(configuration["National:BaseUrl"]))
         {
-            var self = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000")
-                .Split(';', StringSplitOptions.RemoveEmptyEntries)[0].Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost");
+            // The app's own address: the first plain http one (a development https certificate is not trusted by the client).
+            var urls = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries);
+            var self = (urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? urls[0])
+                .Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost");
             configuration["National:BaseUrl"] = self.TrimEnd('/') + Base;
         }
 
