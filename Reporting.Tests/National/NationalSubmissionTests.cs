@@ -2,8 +2,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Quartz;
+using Reporting.Collectors.National;
 using Reporting.Core.Access;
 using Reporting.Core.National;
 using Reporting.Core.Reports;
@@ -336,6 +339,32 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
         Assert.Equal(Encoding.UTF8.GetBytes((await SubmissionAsync(id)).Body), CanonicalJson.Canonicalize((await SubmissionAsync(id)).Body));
         var verdict = SubmissionCheck.Check(body.ToJsonString());
         Assert.True(verdict.Accepted, verdict.Reason);
+    }
+
+    [Fact]
+    public async Task The_Quartz_job_delivers_what_the_send_queued()
+    {
+        var id = await AcceptedProvinceReportAsync();
+        await Workflow.ActAsync(_s.Reviewer(), id, ReportActions.Send, Reason);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Delivery);
+        services.AddQuartz(q => q.AddNationalDeliveryJob(intervalSeconds: 1));
+        await using var provider = services.BuildServiceProvider();
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Start();
+        try
+        {
+            await Eventually.True(async () => (await SubmissionAsync(id)).State == SubmissionState.Received, "the scheduled job delivers the submission",
+                seen: async () => $"{(await SubmissionAsync(id)).State}, {_receiver.State.Received.Count} received");
+        }
+        finally
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: true);
+        }
+
+        Assert.Equal(1, _receiver.State.ReceiptCount);
+        Assert.Equal(ReportState.Received, (await Workflow.GetAsync(_s.Reviewer(), id)).Summary.State);
     }
 
     [Fact]
