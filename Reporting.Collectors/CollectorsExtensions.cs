@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Reporting.Collectors.National;
 using Reporting.Collectors.Reports;
+using Reporting.Core.National;
 using Reporting.Core.Persistence;
 
 namespace Reporting.Collectors;
@@ -38,10 +40,12 @@ public static class CollectorsExtensions
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connection = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var national = builder.Configuration.GetSection(NationalOptions.Section).Get<NationalOptions>() ?? new NationalOptions();
         services.AddQuartz(q =>
         {
             ConfigureQuartz(q, options.Quartz, database.Provider, connection);
             q.AddReportInstanceJob();
+            q.AddNationalDeliveryJob(national.DeliveryIntervalSeconds);
         });
         if (options.Enabled)
         {

@@ -11,6 +11,7 @@ using Reporting.Core.Aggregates;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Ingest.Files;
+using Reporting.Core.National;
 using Reporting.Core.Persistence;
 using Reporting.Core.Reports;
 
@@ -70,6 +71,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<IndicatorDossierService>();
         services.AddImports();
         services.AddReports();
+        services.AddNational();
         return builder;
     }
 

@@ -13,6 +13,7 @@ using Reporting.Web.Ingest;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
+using Reporting.Web.Reports.National;
 using Reporting.Web.Reports.Pages;
 using Serilog;
 
@@ -39,6 +40,7 @@ try
     builder.AddReportingApi();
     builder.Services.AddReportInstancesApi();
     builder.Services.AddReportPages();
+    builder.AddNationalReceiverSimulator();
     builder.AddReportingAccess();
     builder.Services.AddReportingHealth();
     builder.AddDemoProvince(HealthEndpoints.ReadyTag);
@@ -87,6 +89,7 @@ try
     app.MapReportPageExports();
     app.MapCollectorsApi();
     app.MapSimulators();
+    app.MapNationalReceiverSimulator();
     app.MapReportingWeb();
 
     await app.RunAsync();

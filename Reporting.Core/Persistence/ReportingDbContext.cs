@@ -50,6 +50,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ReportTransition> ReportTransitions => Set<ReportTransition>();
     public DbSet<StoredApiKey> ApiKeys => Set<StoredApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<National.NationalSubmission> NationalSubmissions => Set<National.NationalSubmission>();
+    public DbSet<National.NationalSubmissionAttempt> NationalSubmissionAttempts => Set<National.NationalSubmissionAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,8 +9,10 @@ public sealed record ReportColumnJson(int Number, string Name, string Source);
 /// <summary>The JSON of a filled form: <c>GET /reports/{form}</c>, the report instances and the payload all use it.</summary>
 public static class ReportJson
 {
-    public static IReadOnlyList<ReportRowJson> Rows(ReportDocument report) =>
-        report.Rows.Select(r => new ReportRowJson(
+    public static IReadOnlyList<ReportRowJson> Rows(ReportDocument report) => Rows(report.Rows);
+
+    public static IReadOnlyList<ReportRowJson> Rows(IEnumerable<ReportRow> rows) =>
+        rows.Select(r => new ReportRowJson(
             r.Kind.ToString().ToLowerInvariant(), r.Key, r.Label, r.Values, r.Pending ? true : null)).ToList();
 
     public static IReadOnlyList<ReportColumnJson> Columns(ReportDocument report) =>

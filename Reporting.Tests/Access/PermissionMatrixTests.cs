@@ -39,6 +39,7 @@ public sealed class PermissionMatrixTests(AccessApp app)
         // Periodic reports: any role (the page then shows each their part); report 999999 answers "not found" on the page.
         ("GET", "/bao-cao", "/bao-cao", null, [SignIn, "200", "200", "200", "403"]),
         ("GET", "/bao-cao/{Id:int}", "/bao-cao/999999", null, [SignIn, "200", "200", "200", "403"]),
+        ("GET", "/simulators/quocgia", "/simulators/quocgia", null, [SignIn, Denied, Denied, "200", "403"]),
         ("GET", "/dang-nhap", "/dang-nhap", null, ["200", "200", "200", "200", "200"]),
         ("GET", "/khong-co-quyen", "/khong-co-quyen", null, [SignIn, "200", "200", "200", "403"]),
         ("POST", "/tai-khoan/dang-nhap", "/tai-khoan/dang-nhap", "", ["302", "302", "302", "302", "302"]),

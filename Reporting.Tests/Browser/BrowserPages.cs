@@ -39,6 +39,7 @@ public static class BrowserPages
         new("Chế độ báo cáo", "/quan-tri/che-do-bao-cao", "h1"),
         new("Báo cáo định kỳ", "/bao-cao?regime=tthc-quy&period=2026-Q3", "[data-testid=completeness]"),
         new("Báo cáo (biểu)", $"/bao-cao/{ReportPlaceholder}", "[data-testid=report-form]"),
+        new("Hệ thống quốc gia (mô phỏng)", "/simulators/quocgia", "h1"),
     ];
 
     public static TheoryData<string> Names()

@@ -261,7 +261,8 @@ public sealed class ReportWorkflowTests : IDisposable
         Assert.Contains(list, i => i.Form == "bieu-ii-06a" && i.Agency == WorkflowSetup.Code(Centre));
         Assert.Contains(list, i => i.Form == "bieu-06" && i.Agency == WorkflowSetup.Code(NewCommune));
         Assert.DoesNotContain(list, i => i.Agency == WorkflowSetup.Code(District)); // ended on 30/06/2025
-        Assert.DoesNotContain(list, i => i.Form == "bieu-06" && i.Agency == WorkflowSetup.Code(Root));
+        // The province's Biểu 06 is the consolidation, an instance of its own: the report sent to the national system (issue 10).
+        Assert.Contains(list, i => i.Form == "bieu-06" && i.Agency == WorkflowSetup.Code(Root));
         Assert.Contains((await _s.Workflow.ListAsync(_s.Reviewer(), period: "2025-9M")), i => i.Regime == "tthc-9-thang");
         Assert.All(await _s.Workflow.ListAsync(_s.Preparer()), i => Assert.Contains(i.Agency, new[] { WorkflowSetup.Code(Justice), WorkflowSetup.Code(Notary) }));
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Access;
 using Reporting.Core.Agencies;
 using Reporting.Core.Audit;
+using Reporting.Core.National;
 using Reporting.Core.Persistence;
 using Reporting.Core.Reports;
 using Reporting.Core.Reports.Excel;
@@ -72,7 +73,7 @@ public static class ReportInstancesApi
             {
                 if (!Enum.TryParse<ReportState>(state, ignoreCase: true, out var parsed))
                 {
-                    return Problems.Validation(new Dictionary<string, string[]> { ["state"] = [$"state phải là draft, submitted, approved hoặc accepted, không phải '{state}'."] });
+                    return Problems.Validation(new Dictionary<string, string[]> { ["state"] = [$"state phải là một trong {string.Join(", ", Enum.GetValues<ReportState>().Select(ReportStates.Code))}, không phải '{state}'."] });
                 }
 
                 filter = parsed;
@@ -102,8 +103,12 @@ public static class ReportInstancesApi
             return created ? Results.Created($"/api/v1/report-instances/{view.Summary.Id}", json) : Results.Ok(json);
         });
 
-    private static Task<IResult> Get(int id, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
-        Run(async () => Results.Ok(Instance(await workflow.GetAsync(await callers.ForAsync(http, ct), id, ct))));
+    private static Task<IResult> Get(int id, ReportWorkflow workflow, SubmissionStatusReader submissions, ReportCallers callers, HttpContext http, CancellationToken ct) =>
+        Run(async () =>
+        {
+            var view = await workflow.GetAsync(await callers.ForAsync(http, ct), id, ct);
+            return Results.Ok(Instance(view, await submissions.ListAsync(id, ct)));
+        });
 
     private static Task<IResult> SetCells(int id, CellsBody body, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
@@ -112,7 +117,7 @@ public static class ReportInstancesApi
             return Results.Ok(Instance(await workflow.SetCellsAsync(caller, id, body.Cells ?? [], ct)));
         });
 
-    private static Task<IResult> Act(int id, string action, ActionBody? body, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> Act(int id, string action, ActionBody? body, ReportWorkflow workflow, SubmissionStatusReader submissions, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
         {
             var caller = await callers.ForAsync(http, ct);
@@ -120,7 +125,7 @@ public static class ReportInstancesApi
             {
                 // The instance, plus what the refresh moved: the page and a client show the same list.
                 var refresh = await workflow.RefreshAsync(caller, id, ct);
-                var json = JsonSerializer.SerializeToNode(Instance(refresh.View), JsonOptions)!.AsObject();
+                var json = JsonSerializer.SerializeToNode(Instance(refresh.View, await submissions.ListAsync(id, ct)), JsonOptions)!.AsObject();
                 json["changes"] = JsonSerializer.SerializeToNode(refresh.Changes.Select(c => new
                 {
                     rowKey = c.RowKey, rowLabel = c.RowLabel, column = c.Column, before = c.Before, after = c.After,
@@ -128,7 +133,8 @@ public static class ReportInstancesApi
                 return Results.Json(json);
             }
 
-            return Results.Ok(Instance(await workflow.ActAsync(caller, id, action, body?.Comment, ct)));
+            var view = await workflow.ActAsync(caller, id, action, body?.Comment, ct);
+            return Results.Ok(Instance(view, await submissions.ListAsync(id, ct)));
         });
 
     private static Task<IResult> GetVersion(int id, int number, string? format, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
@@ -177,8 +183,10 @@ public static class ReportInstancesApi
         returned = s.Returned,
     };
 
-    private static object Instance(ReportInstanceView view)
+    private static object Instance(ReportInstanceView view, IReadOnlyList<SubmissionStatusView>? submissions = null)
     {
+        // api.md's `submissions` lists the attempts of the current version's submission; `submission` says where it stands.
+        var current = submissions?.FirstOrDefault(s => s.Version == view.Summary.Version);
         var d = view.Document;
         var s = view.Summary;
         return new
@@ -205,7 +213,20 @@ public static class ReportInstancesApi
             narrative = view.Narrative,
             versions = view.Versions,
             history = view.History.Select(h => new { action = h.Action, state = ReportStates.Code(h.State), at = h.At, by = h.By, comment = h.Comment, version = h.Version }),
-            submissions = Array.Empty<object>(),
+            submissions = (current?.Attempts ?? []).Select(a => new { attempt = a.Attempt, at = a.At, status = a.Status, receiptId = a.ReceiptId, error = a.Error }),
+            submission = current is null ? null : new
+            {
+                version = current.Version,
+                idempotencyKey = current.IdempotencyKey,
+                state = SubmissionStates.Code(current.State),
+                sentBy = current.CreatedBy,
+                sentAt = current.CreatedAt,
+                reason = current.Comment,
+                receiptId = current.ReceiptId,
+                receivedAt = current.ReceivedAt,
+                error = current.Error,
+                nextAttemptAt = current.NextAttemptUtc is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : (DateTimeOffset?)null,
+            },
         };
     }
 

@@ -47,12 +47,13 @@ public sealed class ReportRegime
     }
 
     /// <summary>
-    /// Who files a form of this regime: Biểu 06 each agency of a reporter kind (the province's own
-    /// Biểu 06 is the consolidation), II.06a the service centre, II.07b the province.
+    /// Who files a form of this regime: Biểu 06 each agency of a reporter kind, and the province (its
+    /// Biểu 06 is the consolidation, the report sent to the national system), II.06a the service
+    /// centre, II.07b the province.
     /// </summary>
     public bool IsFiledBy(string form, Agency agency) => form switch
     {
-        ReportForms.Bieu06 => agency.ParentId is not null && Reporters.Contains(agency.Kind),
+        ReportForms.Bieu06 => agency.ParentId is null || Reporters.Contains(agency.Kind),
         ReportForms.Bieu06a => agency.Kind == AgencyKind.ServiceCentre,
         ReportForms.Bieu07b => agency.ParentId is null,
         _ => false,

@@ -17,6 +17,22 @@ public enum ReportState
 
     [JsonStringEnumMemberName("accepted")]
     Accepted,
+
+    /// <summary>The province's consolidated report, in the outbox or being delivered to the national system.</summary>
+    [JsonStringEnumMemberName("sending")]
+    Sending,
+
+    /// <summary>The national system answered with a receipt.</summary>
+    [JsonStringEnumMemberName("received")]
+    Received,
+
+    /// <summary>The national system refused it (4xx) with a reason.</summary>
+    [JsonStringEnumMemberName("rejected")]
+    Rejected,
+
+    /// <summary>No answer until <c>National:GiveUpAfterHours</c>; the reviewer may retry.</summary>
+    [JsonStringEnumMemberName("failed")]
+    Failed,
 }
 
 public static class ReportStates
@@ -27,6 +43,10 @@ public static class ReportStates
         ReportState.Submitted => "Đã gửi, chờ thủ trưởng duyệt",
         ReportState.Approved => "Thủ trưởng đã duyệt, chờ tiếp nhận",
         ReportState.Accepted => "Đã tiếp nhận",
+        ReportState.Sending => "Đang gửi lên hệ thống quốc gia",
+        ReportState.Received => "Hệ thống quốc gia đã nhận",
+        ReportState.Rejected => "Hệ thống quốc gia từ chối",
+        ReportState.Failed => "Gửi lên hệ thống quốc gia không thành công",
         _ => state.ToString(),
     };
 

@@ -15,7 +15,8 @@ namespace Reporting.Core.Reports.Workflow;
 /// page, scheduled job) calls here, so the checks are the same: 404 unknown, 403 outside the caller's
 /// scope or role, 409 wrong state, 422 missing reason or broken identity.
 /// </summary>
-public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFactory, ReportEngine engine, ReferenceData referenceData, TimeProvider clock)
+public sealed class ReportWorkflow(
+    IDbContextFactory<ReportingDbContext> dbFactory, ReportEngine engine, ReferenceData referenceData, TimeProvider clock, National.NationalOutbox? national = null)
 {
     public const string Created = "create";
     public const string CellsChanged = "cells";
@@ -274,6 +275,11 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         }
 
         int? version = null;
+        if (action.Code == ReportActions.Send)
+        {
+            await SendAsync(db, instance, caller, comment, ct);
+        }
+
         if (action.Code == ReportActions.Submit)
         {
             var document = await ComposeAsync(instance, ct);
@@ -393,8 +399,52 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         }
     }
 
+    /// <summary>
+    /// <c>send</c> (reporting.md): only the province's consolidated report, only with a reason while an
+    /// agency is pending; the outbox row joins this transition's transaction. From <c>failed</c> it
+    /// re-arms the same submission (same body, same key).
+    /// </summary>
+    private async Task SendAsync(ReportingDbContext db, ReportInstance instance, ReportCaller caller, string? comment, CancellationToken ct)
+    {
+        if (national is not { Configured: true })
+        {
+            throw new WorkflowException(WorkflowRefusal.WrongState, "Chưa cấu hình hệ thống quốc gia",
+                "Máy chủ chưa cấu hình National:BaseUrl và chứng thư ký nên chưa gửi được báo cáo lên hệ thống quốc gia.");
+        }
+
+        if (!await IsProvinceReportAsync(instance, ct))
+        {
+            throw new WorkflowException(WorkflowRefusal.WrongState, "Chỉ gửi báo cáo tổng hợp của tỉnh",
+                $"Chỉ báo cáo tổng hợp của tỉnh được gửi lên hệ thống quốc gia; báo cáo này của '{instance.AgencyName}'.");
+        }
+
+        if (instance.State == ReportState.Failed)
+        {
+            await national.RetryAsync(db, instance, ct);
+            return;
+        }
+
+        var version = await db.ReportVersions.AsNoTracking().FirstAsync(v => v.InstanceId == instance.Id && v.Number == instance.Version, ct);
+        var pending = StoredJson.Read<StoredDocument>(version.RowsJson).Rows.Where(r => r.Pending).Select(r => r.Label).ToList();
+        if (pending.Count > 0 && Blank(comment))
+        {
+            throw new WorkflowException(WorkflowRefusal.Invalid, "Cần ghi lý do",
+                $"Còn {pending.Count} đơn vị chưa được duyệt báo cáo ({string.Join(", ", pending)}); muốn gửi vẫn gửi thì phải ghi lý do.");
+        }
+
+        national.Add(db, instance, version, caller, Blank(comment) ? null : comment!.Trim());
+    }
+
+    /// <summary>The province's consolidated report: the Biểu 06 of the root of the agency tree.</summary>
+    private async Task<bool> IsProvinceReportAsync(ReportInstance instance, CancellationToken ct) =>
+        instance.FormCode == ReportForms.Bieu06 && (await referenceData.GetAsync(ct)).Tree.Root?.Code == instance.AgencyCode;
+
     /// <summary>The one place a transition is written (moves to the audit log when the access branch lands).</summary>
-    private void Record(ReportingDbContext db, ReportInstance instance, string action, ReportState from, int? version, ReportCaller caller, string? comment)
+    private void Record(ReportingDbContext db, ReportInstance instance, string action, ReportState from, int? version, ReportCaller caller, string? comment) =>
+        Record(db, clock, instance, action, from, version, caller, comment);
+
+    /// <summary>A transition with its audit line, in the caller's DbContext (also the national delivery's answers).</summary>
+    internal static void Record(ReportingDbContext db, TimeProvider clock, ReportInstance instance, string action, ReportState from, int? version, ReportCaller caller, string? comment)
     {
         db.ReportTransitions.Add(new ReportTransition
         {
@@ -551,11 +601,16 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
         Rows = stored.Rows.Select(r => r.ToRow()).ToList(),
     };
 
-    /// <summary>The form filled from live data, as the API's form.</summary>
+    /// <summary>The form filled from live data, as the API's form; the province's Biểu 06 is the consolidation of accepted versions.</summary>
     private async Task<ReportDocument> LiveAsync(ReportInstance instance, CancellationToken ct)
     {
         try
         {
+            if (await IsProvinceReportAsync(instance, ct))
+            {
+                return await new ReportConsolidation(dbFactory, engine).BuildAsync(instance.Period, instance.WindowKind, ct);
+            }
+
             return await engine.BuildAsync(instance.FormCode, instance.AgencyCode, instance.Period, instance.WindowKind, ct);
         }
         catch (QueryException e)
@@ -607,7 +662,7 @@ public sealed class ReportWorkflow(IDbContextFactory<ReportingDbContext> dbFacto
             StoredJson.Read<Dictionary<string, string>>(instance.NarrativeJson),
             history,
             versions,
-            ReportActions.Available(caller, instance.State, instance.AgencyCode).ToList(),
+            ReportActions.Available(caller, instance.State, instance.AgencyCode, await IsProvinceReportAsync(instance, ct)).ToList(),
             editable);
     }
 
