@@ -84,6 +84,11 @@ public sealed class ScorecardPanelTests : DashboardComponentContext
         Assert.Equal(6, cut.FindAll("[data-testid=group]").Count);
         Assert.Equal($"{DashboardFormat.Score(card.Groups[1].Score)}/20", cut.FindAll("[data-testid=group-score]")[1].TextContent);
 
+        // Every item is listed once the panel is opened (folded, the list is not rendered at all: ADR 018).
+        Assert.Empty(cut.FindAll("[data-testid=indicator-row]"));
+        cut.Find("[data-testid=all-items] .mud-expand-panel-header").Click();
+        cut.WaitForAssertion(() => Assert.Equal(card.Indicators.Count, cut.FindAll("[data-testid=indicator-row]").Count));
+
         // Manual items are marked, and items without data show N/A with their reason.
         Assert.Equal(IndicatorCatalog.All.Count(d => d.Kind == IndicatorKind.Manual), cut.FindAll("[data-testid=manual]").Count);
         Assert.Contains(cut.FindAll("[data-testid=na-reason]"), e => e.TextContent.Contains(IndicatorCalculator.NotEntered));
