@@ -138,6 +138,38 @@ public sealed class RankingTableTests : DashboardComponentContext
     }
 }
 
+public sealed class RankingPagesTests : DashboardComponentContext
+{
+    [Fact]
+    public void Renders_one_page_of_rows_ranked_among_all_and_pages_through_the_rest()
+    {
+        // 25 communes, the on-time rate rising with the number: the best total is the last one.
+        var rows = Enumerable.Range(1, 25)
+            .Select(i => Answer($"X{i:D2}", $"Xã {i:D2}", AgencyKind.Commune, OnTime(50 + i)))
+            .ToList();
+        var cut = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng xã, phường").Add(c => c.Rows, rows).Add(c => c.Query, Q3));
+
+        List<string> Names() => cut.FindAll("[data-testid=agency-link]").Select(a => a.TextContent).ToList();
+        var best = rows.OrderByDescending(r => r.Scorecard.TotalScore).ToList();
+        Assert.Equal(best.Take(RankingTable.PageSize).Select(r => r.Agency.Name), Names());
+        Assert.Contains("Trang 1/2 · 25 đơn vị", cut.Find("[data-testid=page-of]").TextContent);
+        Assert.True(cut.Find("[data-testid=page-previous]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=page-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(best.Skip(RankingTable.PageSize).Select(r => r.Agency.Name), Names()));
+        // Ranks are among every row, not the page's.
+        var first = best[RankingTable.PageSize];
+        var rank = cut.FindAll("tbody tr td:first-child")[0].TextContent.Trim();
+        Assert.Equal(1 + rows.Count(r => r.Scorecard.TotalScore > first.Scorecard.TotalScore), int.Parse(rank, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(int.Parse(rank, System.Globalization.CultureInfo.InvariantCulture) > 1);
+
+        // A new sort starts again from the first page.
+        cut.Find("[data-testid=sort-name]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Xã 01", Names()[0]));
+        Assert.Contains("Trang 1/2", cut.Find("[data-testid=page-of]").TextContent);
+    }
+}
+
 public sealed class PeriodPickerTests : DashboardComponentContext
 {
     [Fact]
