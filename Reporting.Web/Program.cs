@@ -9,6 +9,7 @@ using Reporting.Web.Demo;
 using Reporting.Web.Health;
 using Reporting.Web.Indicators;
 using Reporting.Web.Ingest;
+using Reporting.Web.Memory;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
@@ -42,6 +43,7 @@ try
     builder.AddDemoProvince();
     builder.AddCollectors();
     builder.AddReportingWeb();
+    builder.AddMemoryTrim();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();
