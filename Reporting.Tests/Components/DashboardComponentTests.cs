@@ -170,6 +170,32 @@ public sealed class RankingPagesTests : DashboardComponentContext
     }
 }
 
+public sealed class RankingRowsAfterDataChangeTests : DashboardComponentContext
+{
+    [Fact]
+    public void Rows_shared_between_viewers_show_each_answer_s_own_figures_when_new_answers_arrive()
+    {
+        // Two viewers of the same view share the row markup of the same answers; a data change brings new answers.
+        IndicatorAnswer[] Version(int onTime) =>
+            [Answer("A", "Sở Alpha", AgencyKind.Department, OnTime(onTime)), Answer("B", "Sở Beta", AgencyKind.Department, OnTime(onTime + 10))];
+        string Figure(IRenderedComponent<RankingTable> cut, string agency) =>
+            cut.FindAll("tbody tr").Single(tr => tr.QuerySelector($"[data-agency='{agency}']") is not null)
+                .QuerySelector("[data-code='2.1'][data-testid=figure]")!.TextContent;
+
+        var first = Version(60);
+        var viewerOne = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, first).Add(c => c.Query, Q3));
+        var viewerTwo = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, first).Add(c => c.Query, Q3));
+        Assert.Equal(DashboardFormat.Value(first[0].Scorecard["2.1"]!), Figure(viewerOne, "A"));
+        Assert.Equal(Figure(viewerOne, "B"), Figure(viewerTwo, "B"));
+
+        var second = Version(80);
+        viewerOne.Render(p => p.Add(c => c.Rows, second));
+        Assert.Equal(DashboardFormat.Value(second[0].Scorecard["2.1"]!), Figure(viewerOne, "A"));
+        Assert.NotEqual(Figure(viewerOne, "A"), Figure(viewerTwo, "A"));
+        Assert.Equal(DashboardFormat.Value(first[0].Scorecard["2.1"]!), Figure(viewerTwo, "A"));
+    }
+}
+
 public sealed class PeriodPickerTests : DashboardComponentContext
 {
     [Fact]
