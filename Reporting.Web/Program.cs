@@ -10,6 +10,7 @@ using Reporting.Web.Dashboard;
 using Reporting.Web.Health;
 using Reporting.Web.Indicators;
 using Reporting.Web.Ingest;
+using Reporting.Web.Memory;
 using Reporting.Web.Procedures;
 using Reporting.Web.Quarantine;
 using Reporting.Web.Reports;
@@ -46,6 +47,7 @@ try
     builder.AddDemoProvince(HealthEndpoints.ReadyTag);
     builder.AddCollectors();
     builder.AddReportingWeb();
+    builder.AddMemoryTrim();
 
     var app = builder.Build();
     await app.Services.InitializeDatabaseAsync();

@@ -84,6 +84,11 @@ public sealed class ScorecardPanelTests : DashboardComponentContext
         Assert.Equal(6, cut.FindAll("[data-testid=group]").Count);
         Assert.Equal($"{DashboardFormat.Score(card.Groups[1].Score)}/20", cut.FindAll("[data-testid=group-score]")[1].TextContent);
 
+        // Every item is listed once the panel is opened (folded, the list is not rendered at all: ADR 018).
+        Assert.Empty(cut.FindAll("[data-testid=indicator-row]"));
+        cut.Find("[data-testid=all-items] .mud-expand-panel-header").Click();
+        cut.WaitForAssertion(() => Assert.Equal(card.Indicators.Count, cut.FindAll("[data-testid=indicator-row]").Count));
+
         // Manual items are marked, and items without data show N/A with their reason.
         Assert.Equal(IndicatorCatalog.All.Count(d => d.Kind == IndicatorKind.Manual), cut.FindAll("[data-testid=manual]").Count);
         Assert.Contains(cut.FindAll("[data-testid=na-reason]"), e => e.TextContent.Contains(IndicatorCalculator.NotEntered));
@@ -130,6 +135,64 @@ public sealed class RankingTableTests : DashboardComponentContext
         cut.FindAll("tbody tr")[0].Click();
         var nav = Services.GetRequiredService<NavigationManager>();
         Assert.Contains("/don-vi/", nav.Uri);
+    }
+}
+
+public sealed class RankingPagesTests : DashboardComponentContext
+{
+    [Fact]
+    public void Renders_one_page_of_rows_ranked_among_all_and_pages_through_the_rest()
+    {
+        // 25 communes, the on-time rate rising with the number: the best total is the last one.
+        var rows = Enumerable.Range(1, 25)
+            .Select(i => Answer($"X{i:D2}", $"Xã {i:D2}", AgencyKind.Commune, OnTime(50 + i)))
+            .ToList();
+        var cut = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng xã, phường").Add(c => c.Rows, rows).Add(c => c.Query, Q3));
+
+        List<string> Names() => cut.FindAll("[data-testid=agency-link]").Select(a => a.TextContent).ToList();
+        var best = rows.OrderByDescending(r => r.Scorecard.TotalScore).ToList();
+        Assert.Equal(best.Take(RankingTable.PageSize).Select(r => r.Agency.Name), Names());
+        Assert.Contains("Trang 1/2 · 25 đơn vị", cut.Find("[data-testid=page-of]").TextContent);
+        Assert.True(cut.Find("[data-testid=page-previous]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=page-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(best.Skip(RankingTable.PageSize).Select(r => r.Agency.Name), Names()));
+        // Ranks are among every row, not the page's.
+        var first = best[RankingTable.PageSize];
+        var rank = cut.FindAll("tbody tr td:first-child")[0].TextContent.Trim();
+        Assert.Equal(1 + rows.Count(r => r.Scorecard.TotalScore > first.Scorecard.TotalScore), int.Parse(rank, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(int.Parse(rank, System.Globalization.CultureInfo.InvariantCulture) > 1);
+
+        // A new sort starts again from the first page.
+        cut.Find("[data-testid=sort-name]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Xã 01", Names()[0]));
+        Assert.Contains("Trang 1/2", cut.Find("[data-testid=page-of]").TextContent);
+    }
+}
+
+public sealed class RankingRowsAfterDataChangeTests : DashboardComponentContext
+{
+    [Fact]
+    public void Rows_shared_between_viewers_show_each_answer_s_own_figures_when_new_answers_arrive()
+    {
+        // Two viewers of the same view share the row markup of the same answers; a data change brings new answers.
+        IndicatorAnswer[] Version(int onTime) =>
+            [Answer("A", "Sở Alpha", AgencyKind.Department, OnTime(onTime)), Answer("B", "Sở Beta", AgencyKind.Department, OnTime(onTime + 10))];
+        string Figure(IRenderedComponent<RankingTable> cut, string agency) =>
+            cut.FindAll("tbody tr").Single(tr => tr.QuerySelector($"[data-agency='{agency}']") is not null)
+                .QuerySelector("[data-code='2.1'][data-testid=figure]")!.TextContent;
+
+        var first = Version(60);
+        var viewerOne = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, first).Add(c => c.Query, Q3));
+        var viewerTwo = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, first).Add(c => c.Query, Q3));
+        Assert.Equal(DashboardFormat.Value(first[0].Scorecard["2.1"]!), Figure(viewerOne, "A"));
+        Assert.Equal(Figure(viewerOne, "B"), Figure(viewerTwo, "B"));
+
+        var second = Version(80);
+        viewerOne.Render(p => p.Add(c => c.Rows, second));
+        Assert.Equal(DashboardFormat.Value(second[0].Scorecard["2.1"]!), Figure(viewerOne, "A"));
+        Assert.NotEqual(Figure(viewerOne, "A"), Figure(viewerTwo, "A"));
+        Assert.Equal(DashboardFormat.Value(first[0].Scorecard["2.1"]!), Figure(viewerTwo, "A"));
     }
 }
 

@@ -184,11 +184,16 @@ public sealed class DashboardService(
     }
 
     /// <summary>When data last changed: overall from the aggregate state, per source from <see cref="SourceFreshnessTracker"/>.</summary>
+    /// <remarks>The state row is read once per data version and shared: every open overview asks after each change.</remarks>
     public async Task<Freshness> GetFreshnessAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await db.AggregateStates.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
-        return new Freshness(state?.LastChangeAt, state?.DataVersion ?? 0, sources.Current());
+        var state = await CachedAsync("state", async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var row = await db.AggregateStates.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync();
+            return new Freshness(row?.LastChangeAt, row?.DataVersion ?? 0, []);
+        }, ct);
+        return state with { Sources = sources.Current() };
     }
 
     /// <summary>The given indicators over the last <paramref name="count"/> periods of the query's kind (ending with it).</summary>

@@ -15,6 +15,7 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
     private int _refreshQueued;
+    private long _lastRefresh = long.MinValue / 2;
 
     [Inject] protected DashboardService Service { get; set; } = null!;
     [Inject] protected DataChangeNotifier Notifier { get; set; } = null!;
@@ -39,7 +40,7 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
     protected QueryException? Error { get; private set; }
     protected bool Loading { get; private set; }
 
-    /// <summary>Minimum time between two live refreshes, so a burst of ingest batches costs one reload.</summary>
+    /// <summary>Minimum time between two live refreshes (the first comes at once), so a burst of ingest batches costs one reload.</summary>
     protected virtual TimeSpan RefreshDelay => TimeSpan.FromSeconds(1);
 
     protected CancellationToken Disposed => _disposed.Token;
@@ -115,8 +116,16 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
         {
             try
             {
-                await Task.Delay(RefreshDelay, Disposed);
+                // The first change after a quiet spell is shown at once; a burst of ingest batches
+                // waits out the rest of RefreshDelay and then costs one reload.
+                var wait = _lastRefresh + (long)RefreshDelay.TotalMilliseconds - Environment.TickCount64;
+                if (wait > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait), Disposed);
+                }
+
                 Interlocked.Exchange(ref _refreshQueued, 0);
+                _lastRefresh = Environment.TickCount64;
                 await ReloadAsync();
                 StateHasChanged();
             }

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components;
+using Reporting.Core.Indicators;
+
+namespace Reporting.Web.Dashboard;
+
+/// <summary>
+/// A ranking row's cells as one piece of markup, built once per answer, rank, period and columns and
+/// shared by every circuit showing it (ADR 018): the answers are the cache's immutable objects, so the
+/// row's text lives as long as the answer and costs each open overview one frame instead of ≈ 150.
+/// </summary>
+public static class RankingRowMarkup
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly ConditionalWeakTable<IndicatorAnswer, ConcurrentDictionary<string, MarkupString>> Rows = new();
+
+    public static MarkupString Cells(IndicatorAnswer answer, int rank, DashboardQuery query, IReadOnlyList<string> columns)
+    {
+        var key = $"{rank}|{query.QueryString(withAgency: false)}|{string.Join(',', columns)}";
+        return Rows.GetOrCreateValue(answer).GetOrAdd(key, _ => Build(answer, rank, query, columns));
+    }
+
+    private static MarkupString Build(IndicatorAnswer a, int rank, DashboardQuery query, IReadOnlyList<string> columns)
+    {
+        var html = new StringBuilder(256 + 400 * columns.Count);
+        html.Append("<td class=\"mud-table-cell\">").Append(rank).Append("</td>");
+        html.Append("<td class=\"mud-table-cell\"><a href=\"").Append(E(query.AgencyUrl(a.Agency.Code)))
+            .Append("\" data-testid=\"agency-link\" data-agency=\"").Append(E(a.Agency.Code)).Append("\">")
+            .Append(E(a.Agency.Name)).Append("</a></td>");
+        html.Append("<td class=\"mud-table-cell num\" data-testid=\"row-total\">").Append(E(DashboardFormat.Score(a.Scorecard.TotalScore))).Append("</td>");
+        foreach (var code in columns)
+        {
+            html.Append("<td class=\"mud-table-cell num\">");
+            if (a.Scorecard[code] is { } r)
+            {
+                var s = DashboardFormat.Status(r.Status);
+                var title = E(DashboardFormat.Explain(r, a.Window));
+                html.Append("<span class=\"status-").Append(s.Css).Append("\">")
+                    .Append("<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" style=\"vertical-align: middle\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\" aria-label=\"")
+                    .Append(E(s.Text)).Append("\"><title>").Append(E(s.Text)).Append("</title>").Append(s.Icon).Append("</svg> ");
+                if (r.Value is null)
+                {
+                    html.Append("<span class=\"na\" data-testid=\"na\" data-code=\"").Append(E(r.Code)).Append("\" title=\"").Append(title).Append("\">N/A</span>");
+                }
+                else if (DashboardService.HasDossiers(code))
+                {
+                    html.Append("<a class=\"figure-link\" href=\"").Append(E(query.IndicatorUrl(code, a.Agency.Code, DossierPart.Numerator)))
+                        .Append("\" data-testid=\"figure\" data-code=\"").Append(E(r.Code)).Append("\" title=\"").Append(title).Append("\">")
+                        .Append(E(DashboardFormat.Value(r))).Append("</a>");
+                }
+                else
+                {
+                    html.Append("<span data-testid=\"figure\" data-code=\"").Append(E(r.Code)).Append("\" title=\"").Append(title).Append("\">")
+                        .Append(E(DashboardFormat.Value(r))).Append("</span>");
+                }
+
+                html.Append("</span>");
+            }
+
+            html.Append("</td>");
+        }
+
+        return new MarkupString(html.ToString());
+    }
+
+    private static string E(string text) => Encoder.Encode(text);
+}

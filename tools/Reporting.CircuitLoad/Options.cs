@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Reporting.CircuitLoad;
+
+/// <summary>Command line: <c>chromium|circuits N --pid P [--url …] [--user …] [--changes K]</c>.</summary>
+public sealed record Options(
+    string Mode,
+    int Count,
+    int Pid,
+    string Url,
+    string Path,
+    string User,
+    string Password,
+    int Changes,
+    string ReadKey,
+    string IngestKey,
+    string DumpDirectory,
+    TimeSpan SettleAfterClose,
+    TimeSpan Hold)
+{
+    public static Options Parse(string[] args)
+    {
+        if (args.Length < 2 || args[0] is not ("chromium" or "circuits"))
+        {
+            throw new ArgumentException("usage: chromium|circuits N --pid P [--url http://127.0.0.1:5080] [--path /] [--user lanhdao] [--password …] [--changes 5] [--read-key demo-read-key] [--ingest-key demo-ingest-key] [--dumps /tmp] [--settle 30] [--hold 0]");
+        }
+
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 2; i + 1 < args.Length; i += 2)
+        {
+            named[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        string Get(string name, string fallback) => named.TryGetValue(name, out var v) ? v : fallback;
+        var user = Get("user", "lanhdao");
+        return new Options(
+            args[0],
+            int.Parse(args[1], CultureInfo.InvariantCulture),
+            int.Parse(named.TryGetValue("pid", out var pid) ? pid : throw new ArgumentException("--pid of the server process is required (memory is read from /proc and dotnet-gcdump)."), CultureInfo.InvariantCulture),
+            Get("url", "http://127.0.0.1:5080").TrimEnd('/'),
+            Get("path", "/"),
+            user,
+            Get("password", user + "-demo-2026"),
+            int.Parse(Get("changes", "5"), CultureInfo.InvariantCulture),
+            Get("read-key", "demo-read-key"),
+            Get("ingest-key", "demo-ingest-key"),
+            Get("dumps", System.IO.Path.GetTempPath()),
+            TimeSpan.FromSeconds(int.Parse(Get("settle", "30"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(int.Parse(Get("hold", "0"), CultureInfo.InvariantCulture)));
+    }
+}
