@@ -58,7 +58,7 @@ public sealed class DossierIngestor(
         {
             var record = batch.Records[i];
             var reasons = new List<QuarantineReason>(record.PriorReasons);
-            if (DossierRecordReader.Read(record.Json, batch.Source, reasons) is { } parsed)
+            if (DossierRecordReader.Read(record.Utf8, batch.Source, reasons) is { } parsed)
             {
                 candidates.Add(new Candidate(i, parsed, reasons));
             }

@@ -28,7 +28,7 @@ public sealed class PaymentIngestor(IngestTransactions transactions, ILogger<Pay
         for (var i = 0; i < records.Count; i++)
         {
             var reasons = new List<QuarantineReason>();
-            if (PaymentRecordReader.Read(records[i].Json, source, reasons) is { } payment)
+            if (PaymentRecordReader.Read(records[i].Utf8, source, reasons) is { } payment)
             {
                 valid.Add((i, payment));
             }
