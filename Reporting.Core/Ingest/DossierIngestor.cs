@@ -43,6 +43,7 @@ public sealed class DossierIngestor(
         var candidates = Parse(batch);
         batch.Phases.Mark("parse");
         await transactions.RunAsync(source, RecordKinds.Dossier, transactions.LocalNow(), (unit, token) => StoreAsync(unit, batch, candidates, token), ct);
+        batch.Phases.Mark("commit");
 
         logger.LogDebug("Dossier ingest phases (ms): {Phases}", batch.Phases);
         logger.LogInformation("Ingested {Count} dossier records from {Source}: {Stored} stored, {Quarantined} quarantined",

@@ -176,11 +176,14 @@ internal sealed class RowCommands<T> where T : class
     private void ExecuteEach(string sql, IEnumerable<T> rows)
     {
         using var statement = new SqliteRowStatement(_connection, sql);
+        var accessors = Array.ConvertAll(_all, Accessor);
         foreach (var row in rows)
         {
-            for (var i = 0; i < _all.Length; i++)
+            for (var i = 0; i < accessors.Length; i++)
             {
-                statement.Bind(i + 1, ProviderValue(_all[i], row));
+                var (getter, converter) = accessors[i];
+                var value = getter.GetClrValue(row);
+                statement.Bind(i + 1, value is not null && converter is not null ? converter(value) : value);
             }
 
             statement.Execute();
