@@ -33,7 +33,6 @@ public sealed class DossierExportBenchmark(ITestOutputHelper output)
 
         output.WriteLine($"{Count:N0} dossiers stored in {watch.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(factory.DatabasePath).Length / 1048576.0:N0} MiB");
         using var client = await factory.SignedInClientAsync();
-        client.Timeout = TimeSpan.FromMinutes(10);
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
