@@ -39,14 +39,14 @@ public sealed class PaymentIngestor(IngestTransactions transactions, ILogger<Pay
         }
 
         var dossiersChanged = 0;
-        var stored = await transactions.RunAsync(source, RecordKinds.Payment, transactions.LocalNow(), async (unit, ct2) =>
+        var stored = await transactions.RunAsync(source, RecordKinds.Payment, transactions.LocalNow(), async (unit, token) =>
         {
             var (db, dbTx, now) = (unit.Db, unit.Transaction, unit.Now);
             var keys = valid.Select(v => v.Payment.TransactionCode).Distinct().ToList();
             var existing = new Dictionary<string, Payment>();
             foreach (var chunk in keys.Chunk(IngestRules.KeyChunk))
             {
-                foreach (var p in await db.Payments.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.TransactionCode)).ToListAsync(ct2))
+                foreach (var p in await db.Payments.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.TransactionCode)).ToListAsync(token))
                 {
                     existing[p.TransactionCode] = p;
                 }
@@ -54,7 +54,7 @@ public sealed class PaymentIngestor(IngestTransactions transactions, ILogger<Pay
 
             if (!scope.IsEverything)
             {
-                valid = await KeepInScopeAsync(db, valid, existing, scope, rejected, ct2);
+                valid = await KeepInScopeAsync(db, valid, existing, scope, rejected, token);
             }
 
             var count = 0;
@@ -79,15 +79,15 @@ public sealed class PaymentIngestor(IngestTransactions transactions, ILogger<Pay
                 }
 
                 results[index] = new RecordResult(index, payment.TransactionCode, outcome, []);
-                await IngestQuarantine.MarkResolvedAsync(db, records[index], now, ct2);
+                await IngestQuarantine.MarkResolvedAsync(db, records[index], now, token);
             }
 
             new RowCommands<Payment>(db, dbTx).Write(toWrite.Values, p => existing.ContainsKey(p.TransactionCode));
 
             var affected = toWrite.Values.Select(p => p.DossierCode).Distinct().ToList();
-            dossiersChanged = await RefreshDossiersAsync(db, dbTx, affected, unit.State.HorizonBucket, ct2);
+            dossiersChanged = await RefreshDossiersAsync(db, dbTx, affected, unit.State.HorizonBucket, token);
 
-            await IngestQuarantine.AddAsync(db, source, RecordKinds.Payment, records, rejected, results, now, scope, ct2);
+            await IngestQuarantine.AddAsync(db, source, RecordKinds.Payment, records, rejected, results, now, scope, token);
             return count;
         }, ct);
 
