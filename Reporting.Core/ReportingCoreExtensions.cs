@@ -58,6 +58,7 @@ public static class ReportingCoreExtensions
         services.AddSingleton<DataVersions>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<IngestGate>();
+        services.AddSingleton<IngestTransactions>();
         services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton<DossierIngestor>();
         services.AddSingleton<PaymentIngestor>();

@@ -51,7 +51,9 @@ public sealed class AggregateMaintenance(
 
             state.HorizonBucket = AggregateWriter.RequiredHorizon(today);
             var delta = new AggregateDelta();
-            await foreach (var d in db.Dossiers.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+            // One forward pass reading only the counted columns; the counters stay in memory (their number is bounded by
+            // agencies × procedures × half-months, not by dossiers) and each cell is written once at the end (ADR 017).
+            await foreach (var d in db.Dossiers.AsNoTracking().Select(DossierContribution.Columns).AsAsyncEnumerable().WithCancellation(ct))
             {
                 DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
                 count++;

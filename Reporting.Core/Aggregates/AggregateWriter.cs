@@ -95,6 +95,7 @@ internal static class AggregateWriter
         var delta = new AggregateDelta();
         await foreach (var d in db.Dossiers.AsNoTracking()
                            .Where(d => d.Counted && (d.EndDay == null || d.EndDay > oldHorizonDay))
+                           .Select(DossierContribution.Columns)
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
             DossierContribution.Apply(d, 1, required, delta);

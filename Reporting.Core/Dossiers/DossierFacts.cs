@@ -10,11 +10,11 @@ namespace Reporting.Core.Dossiers;
 /// </summary>
 public static class DossierFacts
 {
-    public static readonly JsonSerializerOptions ListsJsonOptions = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions ListsJsonOptions = DossierListsJson.Default.Options;
 
     public static void Apply(Dossier d, DossierLists lists, Procedure? procedure, WorkingCalendar calendar)
     {
-        d.ListsJson = JsonSerializer.Serialize(lists, ListsJsonOptions);
+        d.ListsJson = JsonSerializer.Serialize(lists, DossierListsJson.Default.DossierLists);
         d.Counted = DossierStatus.IsCounted(d.Status);
         d.ReceivedDay = Day(d.ReceivedAt);
         d.RefusedDay = d.Status == DossierStatus.Refused ? Day(d.RefusedAt ?? d.SubmittedAt ?? d.UpdatedAt) : null;
@@ -39,9 +39,8 @@ public static class DossierFacts
             }
         }
 
-        var supplements = lists.Supplements.OrderBy(s => s.RequestedAt).ToList();
-        d.SupplementCount = supplements.Count;
-        var first = supplements.FirstOrDefault();
+        var first = Earliest(lists.Supplements);
+        d.SupplementCount = lists.Supplements.Count;
         d.SupplementRequestedDay = first is null ? null : Day(first.RequestedAt);
         d.SupplementSuppliedDay = first is null ? null : Day(first.SuppliedAt);
         d.OriginalPromisedDay = Day(first?.PromisedBefore) ?? d.PromisedDay;
@@ -49,11 +48,32 @@ public static class DossierFacts
         d.Handling = HandlingOf(d);
         d.OnTime766 = d.EndDay is { } end && DossierClock.OnTime766(d, end);
 
-        d.ElectronicResult = lists.Results.Any(r => !string.IsNullOrWhiteSpace(r.FileLink));
-        d.Digitised = lists.Components.Any(c => c.Digitised || c.Reused || c.FromNationalStore);
-        d.Reused = lists.Components.Any(c => c.Reused);
-        d.FromNationalStore = lists.Components.Any(c => c.FromNationalStore);
-        d.FeeLine = lists.Fees.Any(f => f.Amount > 0);
+        // Plain loops: this runs for every stored dossier (issue 13), so no enumerator or delegate per list.
+        var electronic = false;
+        foreach (var r in lists.Results)
+        {
+            electronic |= !string.IsNullOrWhiteSpace(r.FileLink);
+        }
+
+        bool digitised = false, reused = false, fromStore = false;
+        foreach (var c in lists.Components)
+        {
+            digitised |= c.Digitised || c.Reused || c.FromNationalStore;
+            reused |= c.Reused;
+            fromStore |= c.FromNationalStore;
+        }
+
+        var feeLine = false;
+        foreach (var f in lists.Fees)
+        {
+            feeLine |= f.Amount > 0;
+        }
+
+        d.ElectronicResult = electronic;
+        d.Digitised = digitised;
+        d.Reused = reused;
+        d.FromNationalStore = fromStore;
+        d.FeeLine = feeLine;
         d.FeeBearing = d.FeeLine || (lists.Fees.Count == 0 && procedure?.HasFee == true);
         RefreshPaid(d);
     }
@@ -82,6 +102,21 @@ public static class DossierFacts
         }
 
         return end < promised ? HandlingClass.Early : end == promised ? HandlingClass.OnTime : HandlingClass.Late;
+    }
+
+    /// <summary>The first supplement request by date (the first sent among equal dates).</summary>
+    private static DossierSupplement? Earliest(List<DossierSupplement> supplements)
+    {
+        DossierSupplement? first = null;
+        foreach (var s in supplements)
+        {
+            if (first is null || s.RequestedAt < first.RequestedAt)
+            {
+                first = s;
+            }
+        }
+
+        return first;
     }
 
     private static int? Day(DateTime? local) => local is { } t ? DateOnly.FromDateTime(t).DayNumber : null;

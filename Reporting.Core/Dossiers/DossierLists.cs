@@ -16,3 +16,11 @@ public sealed record DossierComponent(string? Name, bool Digitised, bool Reused,
 public sealed record DossierResult(string? Name, string? FileLink);
 
 public sealed record DossierSupplement(DateTime RequestedAt, DateTime? SuppliedAt, DateTime? PromisedBefore, DateTime? PromisedAfter);
+
+/// <summary>
+/// Serialisation of <see cref="DossierLists"/> generated at build time (web defaults: camelCase), so the
+/// ingest does not reflect over the types for every dossier it stores.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(DossierLists))]
+internal sealed partial class DossierListsJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,11 +1,8 @@
-using Reporting.Core.Access;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Access;
 using Reporting.Core.Aggregates;
 using Reporting.Core.Dossiers;
-using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 
 namespace Reporting.Core.Ingest;
@@ -14,174 +11,148 @@ namespace Reporting.Core.Ingest;
 /// Stores dossier records from any source (push API, collectors, files, demo): validates each,
 /// quarantines bad ones with their reasons, keeps the newest version by NgayCapNhat and updates the
 /// aggregates in the same transaction. One bad record never rejects its batch.
+/// The steps, in order: <see cref="Parse"/>, then in the write transaction <see cref="ResolveScope"/>,
+/// <see cref="LoadVersionsAsync"/>, <see cref="DecideAsync"/> (versions, facts, aggregate deltas),
+/// the row writes, <see cref="QuarantineAsync"/>, the aggregates, commit and notify (<see cref="IngestTransactions"/>).
 /// </summary>
 public sealed class DossierIngestor(
-    IDbContextFactory<ReportingDbContext> dbFactory,
+    IngestTransactions transactions,
     ReferenceData referenceData,
-    DataVersions versions,
-    IngestGate gate,
-    DataChangeNotifier notifier,
-    TimeProvider clock,
     ILogger<DossierIngestor> logger)
 {
-    private const int KeyChunk = 5000;
+    /// <summary>A record that parsed, waiting for its agency; <see cref="Reasons"/> collects what a later step finds.</summary>
+    private readonly record struct Candidate(int Index, ParsedDossier Parsed, List<QuarantineReason> Reasons);
+
+    /// <summary>What the steps in the transaction share: the records, their results, the rejections so far.</summary>
+    private sealed class Batch(string source, IReadOnlyList<IngestRecord> records, AgencyScope scope)
+    {
+        public string Source => source;
+        public IReadOnlyList<IngestRecord> Records => records;
+        public AgencyScope Scope => scope;
+        public RecordResult[] Results { get; } = new RecordResult[records.Count];
+        public List<Rejection> Rejected { get; } = [];
+        public IngestPhases Phases { get; } = new();
+
+        /// <summary>Records stored (a code sent twice with newer versions counts twice, as each version was stored).</summary>
+        public int Stored { get; set; }
+    }
 
     public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, AgencyScope? scope = null, CancellationToken ct = default)
     {
-        scope ??= AgencyScope.Everything;
-        var phases = new IngestPhases();
-        var now = VietnamTime.ToLocal(clock.GetUtcNow());
-        var results = new RecordResult[records.Count];
-        var parsedRecords = new List<(int Index, ParsedDossier Parsed, List<QuarantineReason> Reasons)>(records.Count);
-        var rejected = new List<(int Index, string? Key, List<QuarantineReason> Reasons)>();
+        var batch = new Batch(source, records, scope ?? AgencyScope.Everything);
+        var candidates = Parse(batch);
+        batch.Phases.Mark("parse");
+        await transactions.RunAsync(source, RecordKinds.Dossier, transactions.LocalNow(), (unit, token) => StoreAsync(unit, batch, candidates, token), ct);
+        batch.Phases.Mark("commit");
 
-        for (var i = 0; i < records.Count; i++)
+        logger.LogDebug("Dossier ingest phases (ms): {Phases}", batch.Phases);
+        logger.LogInformation("Ingested {Count} dossier records from {Source}: {Stored} stored, {Quarantined} quarantined",
+            records.Count, source, batch.Stored, batch.Rejected.Count);
+        return new IngestReport(batch.Results);
+    }
+
+    /// <summary>Step 1, outside the transaction: each record's fields read and checked on their own.</summary>
+    private static List<Candidate> Parse(Batch batch)
+    {
+        var candidates = new List<Candidate>(batch.Records.Count);
+        for (var i = 0; i < batch.Records.Count; i++)
         {
-            var reasons = new List<QuarantineReason>(records[i].PriorReasons);
-            var parsed = DossierRecordReader.Read(records[i].Json, source, reasons);
-            if (parsed is null)
+            var record = batch.Records[i];
+            var reasons = new List<QuarantineReason>(record.PriorReasons);
+            if (DossierRecordReader.Read(record.Utf8, batch.Source, reasons) is { } parsed)
             {
-                rejected.Add((i, KeyOf(records[i]), reasons));
+                candidates.Add(new Candidate(i, parsed, reasons));
+            }
+            else
+            {
+                batch.Rejected.Add(new Rejection(i, IngestQuarantine.KeyOf(record), reasons));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The steps inside the write transaction; returns how many versions were stored.</summary>
+    private async Task<int> StoreAsync(IngestUnit unit, Batch batch, List<Candidate> candidates, CancellationToken ct)
+    {
+        // Agencies and procedures as this transaction sees them, with the state row locked: an
+        // import committed a moment ago is seen, one not committed yet waits for this one (ADR 006).
+        var reference = await referenceData.GetAsync(unit.Db, ct);
+        var valid = ResolveScope(batch, candidates, reference);
+        batch.Phases.Mark("scope");
+
+        var codes = DistinctCodes(valid);
+        var existing = await LoadVersionsAsync(unit.Db, batch.Source, codes, ct);
+        batch.Phases.Mark("versions");
+        var paid = await PaymentIngestor.LoadPaidDossierCodesAsync(unit.Db, codes, ct);
+        batch.Phases.Mark("payments");
+
+        var delta = new AggregateDelta();
+        var toWrite = await DecideAsync(unit, batch, valid, existing, paid, reference, delta, ct);
+        batch.Phases.Mark("facts");
+
+        new RowCommands<Dossier>(unit.Db, unit.Transaction).Write(toWrite.Values, d => existing.ContainsKey(d.Code));
+        batch.Phases.Mark("rows");
+
+        await QuarantineAsync(unit, batch, toWrite.Keys, ct);
+        batch.Phases.Mark("quarantine");
+
+        AggregateWriter.Flush(unit.Db, unit.Transaction, delta);
+        batch.Phases.Mark("aggregates");
+        return batch.Stored;
+    }
+
+    /// <summary>Step 2: each record's agency on its date, inside the caller's scope, or a reason.</summary>
+    private static List<(int Index, ParsedDossier Parsed)> ResolveScope(Batch batch, List<Candidate> candidates, ReferenceSnapshot reference)
+    {
+        var valid = new List<(int Index, ParsedDossier Parsed)>(candidates.Count);
+        foreach (var (index, parsed, reasons) in candidates)
+        {
+            var agency = reference.Tree.Resolve(parsed.Dossier.AgencyCode, parsed.AgencyDate);
+            if (agency is null)
+            {
+                reasons.Add(new QuarantineReason(QuarantineReason.UnknownAgency, "MaDonVi",
+                    $"Mã đơn vị '{parsed.Dossier.AgencyCode}' không có trong cây đơn vị vào ngày {parsed.AgencyDate:dd/MM/yyyy}."));
+            }
+            else if (!batch.Scope.Contains(agency.Id))
+            {
+                reasons.Add(new QuarantineReason(QuarantineReason.OutsideKeyScope, "MaDonVi",
+                    $"Đơn vị '{parsed.Dossier.AgencyCode}' nằm ngoài phạm vi đơn vị '{batch.Scope.RootCode}' của người gửi."));
+            }
+            else
+            {
+                parsed.Dossier.AgencyId = agency.Id;
+                valid.Add((index, parsed));
                 continue;
             }
 
-            parsedRecords.Add((i, parsed, reasons));
+            batch.Rejected.Add(new Rejection(index, IngestQuarantine.KeyOf(batch.Records[index]), reasons));
         }
 
-        phases.Mark("parse");
-        var stored = 0;
-        long version;
-        await gate.Lock.WaitAsync(ct);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var dbTx = tx.GetDbTransaction();
-            var state = await AggregateWriter.EnsureStateAsync(db, dbTx, DateOnly.FromDateTime(now), ct);
-
-            // Agencies and procedures as this transaction sees them, with the state row locked: an
-            // import committed a moment ago is seen, one not committed yet waits for this one (ADR 006).
-            var reference = await referenceData.GetAsync(db, ct);
-            var valid = new List<(int Index, ParsedDossier Parsed)>(parsedRecords.Count);
-            foreach (var (i, parsed, reasons) in parsedRecords)
-            {
-                var agency = reference.Tree.Resolve(parsed.Dossier.AgencyCode, parsed.AgencyDate);
-                if (agency is null)
-                {
-                    reasons.Add(new QuarantineReason(QuarantineReason.UnknownAgency, "MaDonVi",
-                        $"Mã đơn vị '{parsed.Dossier.AgencyCode}' không có trong cây đơn vị vào ngày {parsed.AgencyDate:dd/MM/yyyy}."));
-                }
-                else if (!scope.Contains(agency.Id))
-                {
-                    reasons.Add(new QuarantineReason(QuarantineReason.OutsideKeyScope, "MaDonVi",
-                        $"Đơn vị '{parsed.Dossier.AgencyCode}' nằm ngoài phạm vi đơn vị '{scope.RootCode}' của người gửi."));
-                }
-                else
-                {
-                    parsed.Dossier.AgencyId = agency.Id;
-                    valid.Add((i, parsed));
-                    continue;
-                }
-
-                rejected.Add((i, KeyOf(records[i]), reasons));
-            }
-
-            rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-
-            phases.Mark("open");
-            var codes = valid.Select(v => v.Parsed.Dossier.Code).Distinct().ToList();
-            var existing = await LoadExistingAsync(db, source, codes, ct);
-            phases.Mark("existing");
-            var paid = await PaymentIngestor.LoadPaidDossierCodesAsync(db, codes, ct);
-            phases.Mark("payments");
-
-            var delta = new AggregateDelta();
-            var current = new Dictionary<string, Dossier>(existing);
-            var toWrite = new Dictionary<string, Dossier>();
-            foreach (var (index, parsed) in valid)
-            {
-                var d = parsed.Dossier;
-                d.PaidByPaymentFeed = paid.Contains(d.Code);
-                d.StoredAt = now;
-                reference.Procedures.TryGetValue(d.ProcedureCode, out var procedure);
-                DossierFacts.Apply(d, parsed.Lists, procedure, reference.Calendar);
-
-                RecordOutcome outcome;
-                if (current.TryGetValue(d.Code, out var before))
-                {
-                    outcome = d.UpdatedAt < before.UpdatedAt ? RecordOutcome.Stale
-                        : d.UpdatedAt == before.UpdatedAt ? RecordOutcome.Unchanged
-                        : RecordOutcome.Stored;
-                    if (outcome == RecordOutcome.Stored)
-                    {
-                        DossierContribution.Apply(before, -1, state.HorizonBucket, delta);
-                    }
-                }
-                else
-                {
-                    outcome = RecordOutcome.Stored;
-                }
-
-                if (outcome == RecordOutcome.Stored)
-                {
-                    DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
-                    current[d.Code] = d;
-                    toWrite[d.Code] = d;
-                    stored++;
-                }
-
-                results[index] = new RecordResult(index, d.Code, outcome, []);
-                if (records[index].QuarantineId is { } qid)
-                {
-                    await MarkResolvedAsync(db, qid, QuarantineState.Reprocessed, now, ct);
-                }
-            }
-
-            phases.Mark("facts");
-            new RowCommands<Dossier>(db, dbTx).Write(toWrite.Values, d => existing.ContainsKey(d.Code));
-
-            phases.Mark("rows");
-            await QuarantineAsync(db, source, RecordKinds.Dossier, records, rejected, results, now, scope, ct);
-            await SupersedeAsync(db, source, toWrite.Keys, now, ct);
-            phases.Mark("quarantine");
-            AggregateWriter.Flush(db, dbTx, delta);
-            phases.Mark("aggregates");
-
-            if (toWrite.Count > 0)
-            {
-                AggregateWriter.Bump(state, now);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            phases.Mark("commit");
-            version = state.DataVersion;
-        }
-        finally
-        {
-            gate.Lock.Release();
-        }
-
-        if (stored > 0)
-        {
-            versions.Expire();
-        }
-
-        logger.LogDebug("Dossier ingest phases (ms): {Phases}", phases);
-        logger.LogInformation("Ingested {Count} dossier records from {Source}: {Stored} stored, {Quarantined} quarantined",
-            records.Count, source, stored, rejected.Count);
-        if (stored > 0)
-        {
-            notifier.Publish(new DataChange(source, RecordKinds.Dossier, stored, version, clock.GetUtcNow()));
-        }
-
-        return new IngestReport(results);
+        batch.Rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return valid;
     }
 
-    private static async Task<Dictionary<string, Dossier>> LoadExistingAsync(ReportingDbContext db, string source, List<string> codes, CancellationToken ct)
+    private static List<string> DistinctCodes(List<(int Index, ParsedDossier Parsed)> valid)
+    {
+        var seen = new HashSet<string>(valid.Count, StringComparer.Ordinal);
+        var codes = new List<string>(valid.Count);
+        foreach (var (_, parsed) in valid)
+        {
+            if (seen.Add(parsed.Dossier.Code))
+            {
+                codes.Add(parsed.Dossier.Code);
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>Step 3: the stored version of each code of this source.</summary>
+    private static async Task<Dictionary<string, Dossier>> LoadVersionsAsync(ReportingDbContext db, string source, List<string> codes, CancellationToken ct)
     {
         var result = new Dictionary<string, Dossier>(codes.Count);
-        foreach (var chunk in codes.Chunk(KeyChunk))
+        foreach (var chunk in codes.Chunk(IngestRules.KeyChunk))
         {
             var found = await db.Dossiers.AsNoTracking().Where(d => d.Source == source && EF.Parameter(chunk).Contains(d.Code)).ToListAsync(ct);
             foreach (var d in found)
@@ -193,37 +164,51 @@ public sealed class DossierIngestor(
         return result;
     }
 
-    internal static async Task QuarantineAsync(
-        ReportingDbContext db, string source, string kind, IReadOnlyList<IngestRecord> records,
-        List<(int Index, string? Key, List<QuarantineReason> Reasons)> rejected, RecordResult[] results, DateTime now,
-        AgencyScope scope, CancellationToken ct)
+    /// <summary>
+    /// Step 4, in input order: the version rule against the stored (or an earlier record's) version, the
+    /// facts of each record, and the aggregate delta of every version replaced and stored.
+    /// </summary>
+    private static async Task<Dictionary<string, Dossier>> DecideAsync(IngestUnit unit, Batch batch, List<(int Index, ParsedDossier Parsed)> valid,
+        Dictionary<string, Dossier> existing, HashSet<string> paid, ReferenceSnapshot reference, AggregateDelta delta, CancellationToken ct)
     {
-        foreach (var (index, key, reasons) in rejected)
+        var horizon = unit.State.HorizonBucket;
+        var current = new Dictionary<string, Dossier>(existing);
+        var toWrite = new Dictionary<string, Dossier>(valid.Count);
+        foreach (var (index, parsed) in valid)
         {
-            results[index] = new RecordResult(index, key, RecordOutcome.Quarantined, reasons);
-            var codes = string.Join(",", reasons.Select(r => r.Code).Distinct());
-            var text = string.Join("\n", reasons.Select(r => r.Message));
-            if (records[index].QuarantineId is { } qid && await db.Quarantine.FindAsync([qid], ct) is { } again)
+            var d = parsed.Dossier;
+            d.PaidByPaymentFeed = paid.Contains(d.Code);
+            d.StoredAt = unit.Now;
+            reference.Procedures.TryGetValue(d.ProcedureCode, out var procedure);
+            DossierFacts.Apply(d, parsed.Lists, procedure, reference.Calendar);
+
+            var before = current.GetValueOrDefault(d.Code);
+            var outcome = before is null ? RecordOutcome.Stored : IngestRules.Compare(d.UpdatedAt, before.UpdatedAt);
+            if (outcome == RecordOutcome.Stored)
             {
-                again.ReasonCodes = codes;
-                again.Reasons = text;
-                continue;
+                if (before is not null)
+                {
+                    DossierContribution.Apply(before, -1, horizon, delta);
+                }
+
+                DossierContribution.Apply(d, 1, horizon, delta);
+                current[d.Code] = d;
+                toWrite[d.Code] = d;
+                batch.Stored++;
             }
 
-            db.Quarantine.Add(new QuarantinedRecord
-            {
-                Source = source,
-                Kind = kind,
-                ScopeAgency = scope.RootCode,
-                AgencyCode = KeyOf(records[index], "MaDonVi"),
-                RecordKey = key,
-                ReasonCodes = Truncate(codes, 300),
-                Reasons = text,
-                RawJson = RawJson.Of(records[index]),
-                QuarantinedAt = now,
-                State = QuarantineState.Pending,
-            });
+            batch.Results[index] = new RecordResult(index, d.Code, outcome, []);
+            await IngestQuarantine.MarkResolvedAsync(unit.Db, batch.Records[index], unit.Now, ct);
         }
+
+        return toWrite;
+    }
+
+    /// <summary>Step 5: the rejected records quarantined, and older quarantined versions of stored dossiers superseded.</summary>
+    private static async Task QuarantineAsync(IngestUnit unit, Batch batch, IEnumerable<string> storedCodes, CancellationToken ct)
+    {
+        await IngestQuarantine.AddAsync(unit.Db, batch.Source, RecordKinds.Dossier, batch.Records, batch.Rejected, batch.Results, unit.Now, batch.Scope, ct);
+        await SupersedeAsync(unit.Db, batch.Source, storedCodes, unit.Now, ct);
     }
 
     /// <summary>A newer valid version makes older quarantined versions of the same dossier moot.</summary>
@@ -234,29 +219,11 @@ public sealed class DossierIngestor(
             return;
         }
 
-        foreach (var chunk in storedCodes.Chunk(KeyChunk))
+        foreach (var chunk in storedCodes.Chunk(IngestRules.KeyChunk))
         {
             await db.Quarantine
                 .Where(q => q.Source == source && q.State == QuarantineState.Pending && q.Kind == RecordKinds.Dossier && chunk.Contains(q.RecordKey!))
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.State, QuarantineState.Superseded).SetProperty(q => q.ResolvedAt, now), ct);
         }
     }
-
-    internal static async Task MarkResolvedAsync(ReportingDbContext db, long id, QuarantineState state, DateTime now, CancellationToken ct)
-    {
-        if (await db.Quarantine.FindAsync([id], ct) is { } record)
-        {
-            record.State = state;
-            record.ResolvedAt = now;
-        }
-    }
-
-    internal static string? KeyOf(IngestRecord record, string field = "MaHoSo") =>
-        record.Json.ValueKind == System.Text.Json.JsonValueKind.Object
-        && record.Json.TryGetProperty(field, out var key)
-        && key.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number
-            ? Truncate(key.ValueKind == System.Text.Json.JsonValueKind.String ? key.GetString()! : key.GetRawText(), ColumnWidths.DossierCode)
-            : null;
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Reporting.Core.Dossiers;
 using Reporting.Core.Persistence;
@@ -10,15 +11,34 @@ public sealed record ParsedDossier(Dossier Dossier, DossierLists Lists, DateOnly
 /// <summary>Parses one DongBoHoSoMC dossier record (spec feeds.md) and checks the bad-record rules.</summary>
 public static class DossierRecordReader
 {
-    public static ParsedDossier? Read(JsonElement element, string source, List<QuarantineReason> reasons)
+    // In the order of the spec's table (and of DossierFeedItem), which is how producers send them.
+    private static readonly JsonFieldSet Fields = new(
+        "MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "MaDonVi", "KenhThucHien", "TrangThaiHoSo",
+        "NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra", "NgayTuChoi", "NgayCapNhat",
+        "DanhSachLePhi", "DuocThanhToanTrucTuyen", "TaiLieuNop", "DanhSachGiayToKetQua", "DanhSachHoSoBoSung",
+        "TaiKhoanDuocXacThucVoiVNeID", "DongBoDVCQG", "DanhGiaHaiLong", "CoPhanAnhKienNghi");
+
+    private static readonly JsonFieldSet FeeFields = new("MaPhiLePhi", "TenPhiLePhi", "Gia", "HinhThucThu");
+    private static readonly JsonFieldSet ComponentFields = new("TenTaiLieu", "DuocSoHoa", "DuocTaiSuDung", "DuocLayTuKhoDMQG");
+    private static readonly JsonFieldSet ResultFields = new("TenGiayTo", "DuongDanTepTinKetQua");
+    private static readonly JsonFieldSet SupplementFields = new("NgayYeuCau", "NgayBoSung", "NgayHenTraTruoc", "NgayHenTraMoi");
+
+    public static ParsedDossier? Read(JsonElement element, string source, List<QuarantineReason> reasons) =>
+        element.ValueKind == JsonValueKind.Object
+            ? Read(JsonMarshal.GetRawUtf8Value(element), source, reasons)
+            : NotAnObject(reasons);
+
+    /// <summary>Reads one record from its UTF-8 JSON text (well-formed: it comes from a parsed request or document).</summary>
+    public static ParsedDossier? Read(ReadOnlySpan<byte> json, string source, List<QuarantineReason> reasons)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!JsonRecord.IsObject(json))
         {
-            reasons.Add(new QuarantineReason(QuarantineReason.NotAnObject, null, "Bản ghi không phải đối tượng JSON."));
-            return null;
+            return NotAnObject(reasons);
         }
 
-        var r = new JsonRecord(element, reasons);
+        Span<JsonSlot> slots = stackalloc JsonSlot[Fields.Count];
+        Span<JsonSlot> itemSlots = stackalloc JsonSlot[4];
+        var r = new JsonRecord(json, Fields, slots, reasons);
         var code = r.String("MaHoSo", required: true, ColumnWidths.DossierCode);
         var procedureCode = r.String("MaTTHC", required: true, ColumnWidths.ProcedureCode);
         var agencyCode = r.String("MaDonVi", required: true, ColumnWidths.AgencyCode);
@@ -42,24 +62,28 @@ public static class DossierRecordReader
         var complaint = r.Flag("CoPhanAnhKienNghi");
 
         var lists = new DossierLists();
-        foreach (var fee in r.Array("DanhSachLePhi"))
+        var fees = r.Array("DanhSachLePhi");
+        while (fees.Next(FeeFields, itemSlots, out var fee))
         {
             var amount = fee.Decimal("Gia") ?? 0;
             if (amount < 0) reasons.Add(QuarantineReason.Value("DanhSachLePhi.Gia", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            lists.Fees.Add(new DossierFee(fee.String("MaPhiLePhi"), fee.String("TenPhiLePhi"), amount, fee.Code("HinhThucThu", _ => true)));
+            lists.Fees.Add(new DossierFee(fee.String("MaPhiLePhi"), fee.String("TenPhiLePhi"), amount, fee.Code("HinhThucThu", static _ => true)));
         }
 
-        foreach (var c in r.Array("TaiLieuNop"))
+        var components = r.Array("TaiLieuNop");
+        while (components.Next(ComponentFields, itemSlots, out var c))
         {
             lists.Components.Add(new DossierComponent(c.String("TenTaiLieu"), c.Flag("DuocSoHoa"), c.Flag("DuocTaiSuDung"), c.Flag("DuocLayTuKhoDMQG")));
         }
 
-        foreach (var result in r.Array("DanhSachGiayToKetQua"))
+        var results = r.Array("DanhSachGiayToKetQua");
+        while (results.Next(ResultFields, itemSlots, out var result))
         {
             lists.Results.Add(new DossierResult(result.String("TenGiayTo"), result.String("DuongDanTepTinKetQua")));
         }
 
-        foreach (var s in r.Array("DanhSachHoSoBoSung"))
+        var supplements = r.Array("DanhSachHoSoBoSung");
+        while (supplements.Next(SupplementFields, itemSlots, out var s))
         {
             var requested = s.Date("NgayYeuCau", required: true);
             var supplied = s.Date("NgayBoSung");
@@ -73,7 +97,7 @@ public static class DossierRecordReader
 
         // Reported with every other reason, unless an end field was there but did not parse (already a reason).
         if (status is { } st && DossierStatus.IsFinished(st) && ended is null && returned is null
-            && !reasons.Any(x => x.Field is "NgayKetThucXuLy" or "NgayTra"))
+            && !HasReasonFor(reasons, "NgayKetThucXuLy", "NgayTra"))
         {
             reasons.Add(new QuarantineReason(QuarantineReason.FinishedWithoutEnd, "NgayKetThucXuLy",
                 $"Hồ sơ đã kết thúc (trạng thái {st}) nhưng thiếu cả NgayKetThucXuLy và NgayTra."));
@@ -117,5 +141,21 @@ public static class DossierRecordReader
         };
         var agencyDate = DateOnly.FromDateTime(received ?? submitted ?? refused ?? updated!.Value);
         return reasons.Count > 0 ? null : new ParsedDossier(dossier, lists, agencyDate);
+    }
+
+    private static ParsedDossier? NotAnObject(List<QuarantineReason> reasons)
+    {
+        reasons.Add(new QuarantineReason(QuarantineReason.NotAnObject, null, "Bản ghi không phải đối tượng JSON."));
+        return null;
+    }
+
+    private static bool HasReasonFor(List<QuarantineReason> reasons, string field, string other)
+    {
+        foreach (var reason in reasons)
+        {
+            if (reason.Field == field || reason.Field == other) return true;
+        }
+
+        return false;
     }
 }

@@ -3,9 +3,37 @@ using System.Text.Json.Serialization;
 
 namespace Reporting.Core.Ingest;
 
-/// <summary>One raw record to ingest; <see cref="QuarantineId"/> is set when re-processing a quarantined one.</summary>
-public sealed record IngestRecord(JsonElement Json, long? QuarantineId = null)
+/// <summary>
+/// One raw record to ingest; <see cref="QuarantineId"/> is set when re-processing a quarantined one. Either a
+/// parsed element (collectors, files, demo) or the record's UTF-8 text cut from a request body that was
+/// read forward without a document (the push API): <see cref="Utf8"/> serves both without a copy.
+/// </summary>
+public sealed record IngestRecord
 {
+    private readonly ReadOnlyMemory<byte> _utf8;
+    private JsonElement? _json;
+
+    public IngestRecord(JsonElement json, long? quarantineId = null)
+    {
+        _json = json;
+        QuarantineId = quarantineId;
+    }
+
+    /// <param name="utf8">One well-formed JSON value; the caller keeps the memory alive until the ingest returns.</param>
+    public IngestRecord(ReadOnlyMemory<byte> utf8, long? quarantineId = null)
+    {
+        _utf8 = utf8;
+        QuarantineId = quarantineId;
+    }
+
+    public long? QuarantineId { get; }
+
+    /// <summary>The record as an element; parsed on first use for a record given as text (readers use <see cref="Utf8"/>).</summary>
+    public JsonElement Json => _json ??= JsonDocument.Parse(_utf8).RootElement.Clone();
+
+    /// <summary>The record's JSON text, as received.</summary>
+    public ReadOnlySpan<byte> Utf8 => _json is { } json ? System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json) : _utf8.Span;
+
     /// <summary>Problems found before the record reader saw the record (an uploaded cell that is not JSON); any of them quarantines it.</summary>
     public IReadOnlyList<QuarantineReason> PriorReasons { get; init; } = [];
 
@@ -41,5 +69,5 @@ public sealed class IngestGate
 
 internal static class RawJson
 {
-    public static string Of(IngestRecord record) => record.RawText?.Invoke() ?? record.Json.GetRawText();
+    public static string Of(IngestRecord record) => record.RawText?.Invoke() ?? System.Text.Encoding.UTF8.GetString(record.Utf8);
 }

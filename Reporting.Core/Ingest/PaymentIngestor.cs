@@ -1,10 +1,8 @@
-using Reporting.Core.Access;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Access;
 using Reporting.Core.Aggregates;
 using Reporting.Core.Dossiers;
-using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 
 namespace Reporting.Core.Ingest;
@@ -12,14 +10,10 @@ namespace Reporting.Core.Ingest;
 /// <summary>
 /// Stores payment transactions and keeps "paid online" of their dossiers right, whichever of the
 /// two arrives first: a payment for a dossier not yet stored is kept and applied when it arrives.
+/// The transaction, the version rule and the quarantine are those of every ingest
+/// (<see cref="IngestTransactions"/>, <see cref="IngestRules"/>, <see cref="IngestQuarantine"/>).
 /// </summary>
-public sealed class PaymentIngestor(
-    IDbContextFactory<ReportingDbContext> dbFactory,
-    IngestGate gate,
-    DataVersions versions,
-    DataChangeNotifier notifier,
-    TimeProvider clock,
-    ILogger<PaymentIngestor> logger)
+public sealed class PaymentIngestor(IngestTransactions transactions, ILogger<PaymentIngestor> logger)
 {
     /// <summary>
     /// A caller limited to a scope may only write payments of dossiers in it: the dossier a payment names (and,
@@ -28,39 +22,31 @@ public sealed class PaymentIngestor(
     public async Task<IngestReport> IngestAsync(string source, IReadOnlyList<IngestRecord> records, AgencyScope? scope = null, CancellationToken ct = default)
     {
         scope ??= AgencyScope.Everything;
-        var now = VietnamTime.ToLocal(clock.GetUtcNow());
         var results = new RecordResult[records.Count];
         var valid = new List<(int Index, Payment Payment)>();
-        var rejected = new List<(int Index, string? Key, List<QuarantineReason> Reasons)>();
+        var rejected = new List<Rejection>();
         for (var i = 0; i < records.Count; i++)
         {
             var reasons = new List<QuarantineReason>();
-            if (PaymentRecordReader.Read(records[i].Json, source, reasons) is { } payment)
+            if (PaymentRecordReader.Read(records[i].Utf8, source, reasons) is { } payment)
             {
                 valid.Add((i, payment));
             }
             else
             {
-                rejected.Add((i, DossierIngestor.KeyOf(records[i], "MaGiaoDich"), reasons));
+                rejected.Add(new Rejection(i, IngestQuarantine.KeyOf(records[i], "MaGiaoDich"), reasons));
             }
         }
 
-        var stored = 0;
         var dossiersChanged = 0;
-        long version;
-        await gate.Lock.WaitAsync(ct);
-        try
+        var stored = await transactions.RunAsync(source, RecordKinds.Payment, transactions.LocalNow(), async (unit, token) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var dbTx = tx.GetDbTransaction();
-            var state = await AggregateWriter.EnsureStateAsync(db, dbTx, DateOnly.FromDateTime(now), ct);
-
+            var (db, dbTx, now) = (unit.Db, unit.Transaction, unit.Now);
             var keys = valid.Select(v => v.Payment.TransactionCode).Distinct().ToList();
             var existing = new Dictionary<string, Payment>();
-            foreach (var chunk in keys.Chunk(5000))
+            foreach (var chunk in keys.Chunk(IngestRules.KeyChunk))
             {
-                foreach (var p in await db.Payments.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.TransactionCode)).ToListAsync(ct))
+                foreach (var p in await db.Payments.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.TransactionCode)).ToListAsync(token))
                 {
                     existing[p.TransactionCode] = p;
                 }
@@ -68,9 +54,10 @@ public sealed class PaymentIngestor(
 
             if (!scope.IsEverything)
             {
-                valid = await KeepInScopeAsync(db, valid, existing, scope, rejected, ct);
+                valid = await KeepInScopeAsync(db, valid, existing, scope, rejected, token);
             }
 
+            var count = 0;
             var current = new Dictionary<string, Payment>(existing);
             var toWrite = new Dictionary<string, Payment>();
             foreach (var (index, payment) in valid)
@@ -81,58 +68,31 @@ public sealed class PaymentIngestor(
                 if (current.TryGetValue(payment.TransactionCode, out var before))
                 {
                     payment.FirstStoredAt = before.FirstStoredAt;
-                    outcome = payment.UpdatedAt < before.UpdatedAt ? RecordOutcome.Stale
-                        : payment.UpdatedAt == before.UpdatedAt ? RecordOutcome.Unchanged
-                        : RecordOutcome.Stored;
+                    outcome = IngestRules.Compare(payment.UpdatedAt, before.UpdatedAt);
                 }
 
                 if (outcome == RecordOutcome.Stored)
                 {
                     current[payment.TransactionCode] = payment;
                     toWrite[payment.TransactionCode] = payment;
-                    stored++;
+                    count++;
                 }
 
                 results[index] = new RecordResult(index, payment.TransactionCode, outcome, []);
-                if (records[index].QuarantineId is { } qid)
-                {
-                    await DossierIngestor.MarkResolvedAsync(db, qid, QuarantineState.Reprocessed, now, ct);
-                }
+                await IngestQuarantine.MarkResolvedAsync(db, records[index], now, token);
             }
 
             new RowCommands<Payment>(db, dbTx).Write(toWrite.Values, p => existing.ContainsKey(p.TransactionCode));
 
             var affected = toWrite.Values.Select(p => p.DossierCode).Distinct().ToList();
-            dossiersChanged = await RefreshDossiersAsync(db, dbTx, affected, state.HorizonBucket, ct);
+            dossiersChanged = await RefreshDossiersAsync(db, dbTx, affected, unit.State.HorizonBucket, token);
 
-            await DossierIngestor.QuarantineAsync(db, source, RecordKinds.Payment, records, rejected, results, now, scope, ct);
-
-            if (stored > 0)
-            {
-                AggregateWriter.Bump(state, now);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            version = state.DataVersion;
-        }
-        finally
-        {
-            gate.Lock.Release();
-        }
-
-        if (stored > 0)
-        {
-            versions.Expire();
-        }
+            await IngestQuarantine.AddAsync(db, source, RecordKinds.Payment, records, rejected, results, now, scope, token);
+            return count;
+        }, ct);
 
         logger.LogInformation("Ingested {Count} payment records from {Source}: {Stored} stored, {Quarantined} quarantined, {Dossiers} dossiers changed",
             records.Count, source, stored, rejected.Count, dossiersChanged);
-        if (stored > 0)
-        {
-            notifier.Publish(new DataChange(source, RecordKinds.Payment, stored, version, clock.GetUtcNow()));
-        }
-
         return new IngestReport(results);
     }
 
@@ -140,7 +100,7 @@ public sealed class PaymentIngestor(
     internal static async Task<HashSet<string>> LoadPaidDossierCodesAsync(ReportingDbContext db, IReadOnlyCollection<string> dossierCodes, CancellationToken ct)
     {
         var paid = new HashSet<string>();
-        foreach (var chunk in dossierCodes.Chunk(5000))
+        foreach (var chunk in dossierCodes.Chunk(IngestRules.KeyChunk))
         {
             var codes = await db.Payments.AsNoTracking()
                 .Where(p => EF.Parameter(chunk).Contains(p.DossierCode) && p.State == Payment.Succeeded)
@@ -153,12 +113,12 @@ public sealed class PaymentIngestor(
 
     private static async Task<List<(int Index, Payment Payment)>> KeepInScopeAsync(
         ReportingDbContext db, List<(int Index, Payment Payment)> valid, Dictionary<string, Payment> existing, AgencyScope scope,
-        List<(int Index, string? Key, List<QuarantineReason> Reasons)> rejected, CancellationToken ct)
+        List<Rejection> rejected, CancellationToken ct)
     {
         var codes = valid.Select(v => v.Payment.DossierCode)
             .Concat(existing.Values.Select(p => p.DossierCode)).Distinct().ToList();
         var agenciesOf = new Dictionary<string, List<int>>();
-        foreach (var chunk in codes.Chunk(5000))
+        foreach (var chunk in codes.Chunk(IngestRules.KeyChunk))
         {
             foreach (var d in await db.Dossiers.AsNoTracking().Where(d => EF.Parameter(chunk).Contains(d.Code))
                          .Select(d => new { d.Code, d.AgencyId }).ToListAsync(ct))
@@ -180,7 +140,7 @@ public sealed class PaymentIngestor(
                 continue;
             }
 
-            rejected.Add((index, payment.TransactionCode, [new QuarantineReason(QuarantineReason.OutsideKeyScope, "MaHoSo",
+            rejected.Add(new Rejection(index, payment.TransactionCode, [new QuarantineReason(QuarantineReason.OutsideKeyScope, "MaHoSo",
                 $"Hồ sơ '{previous ?? payment.DossierCode}' của giao dịch chưa có hoặc nằm ngoài phạm vi đơn vị '{scope.RootCode}' của người gửi.")]));
         }
 
@@ -192,7 +152,7 @@ public sealed class PaymentIngestor(
         var paid = await LoadPaidDossierCodesAsync(db, codes, ct);
         var delta = new AggregateDelta();
         var changed = new List<Dossier>();
-        foreach (var chunk in codes.Chunk(5000))
+        foreach (var chunk in codes.Chunk(IngestRules.KeyChunk))
         {
             var dossiers = await db.Dossiers.AsNoTracking().Where(d => EF.Parameter(chunk).Contains(d.Code)).ToListAsync(ct);
             foreach (var d in dossiers)

@@ -8,15 +8,24 @@ public static class PaymentRecordReader
 {
     private static readonly string[] States = [Payment.Succeeded, Payment.Failed, Payment.Refunded];
 
-    public static Payment? Read(JsonElement element, string source, List<QuarantineReason> reasons)
+    private static readonly JsonFieldSet Fields = new(
+        "MaGiaoDich", "MaHoSo", "SoTien", "KenhThanhToan", "TrangThai", "ThoiGianThanhToan", "NgayCapNhat");
+
+    public static Payment? Read(JsonElement element, string source, List<QuarantineReason> reasons) =>
+        element.ValueKind == JsonValueKind.Object
+            ? Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), source, reasons)
+            : NotAnObject(reasons);
+
+    /// <summary>Reads one record from its UTF-8 JSON text (well-formed: it comes from a parsed request or document).</summary>
+    public static Payment? Read(ReadOnlySpan<byte> json, string source, List<QuarantineReason> reasons)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!JsonRecord.IsObject(json))
         {
-            reasons.Add(new QuarantineReason(QuarantineReason.NotAnObject, null, "Bản ghi không phải đối tượng JSON."));
-            return null;
+            return NotAnObject(reasons);
         }
 
-        var r = new JsonRecord(element, reasons);
+        Span<JsonSlot> slots = stackalloc JsonSlot[Fields.Count];
+        var r = new JsonRecord(json, Fields, slots, reasons);
         var transaction = r.String("MaGiaoDich", required: true, ColumnWidths.TransactionCode);
         var dossier = r.String("MaHoSo", required: true, ColumnWidths.DossierCode);
         var amount = r.Decimal("SoTien", required: true);
@@ -50,5 +59,11 @@ public static class PaymentRecordReader
             PaidAt = paidAt,
             UpdatedAt = updated!.Value,
         };
+    }
+
+    private static Payment? NotAnObject(List<QuarantineReason> reasons)
+    {
+        reasons.Add(new QuarantineReason(QuarantineReason.NotAnObject, null, "Bản ghi không phải đối tượng JSON."));
+        return null;
     }
 }

@@ -12,7 +12,8 @@ namespace Reporting.Core.Persistence;
 /// model so table and column names, quoting and value conversions have one source. EF change
 /// tracking costs tens of microseconds a row; bulk ingest cannot afford it.
 /// <see cref="Write"/>, <see cref="AddCounters"/> and <see cref="OrBits"/> use a native upsert bound by
-/// position on SQLite (docs/decisions/003) and plain single-row SQL, valid on any provider, elsewhere.
+/// position on SQLite (docs/decisions/003), a bulk copy into a staging table and one MERGE per batch on
+/// SQL Server (docs/decisions/016), and plain single-row SQL, valid on any provider, elsewhere.
 /// </summary>
 internal sealed class RowCommands<T> where T : class
 {
@@ -26,6 +27,9 @@ internal sealed class RowCommands<T> where T : class
     private DbCommand? _delete;
     private readonly Dictionary<string, (DbCommand Command, IProperty[] Bound)> _merges = [];
     private readonly bool _sqlite;
+    private readonly bool _sqlServer;
+    private readonly string _stage;
+    private readonly int _timeoutSeconds;
 
     public RowCommands(ReportingDbContext db, DbTransaction transaction)
     {
@@ -37,6 +41,9 @@ internal sealed class RowCommands<T> where T : class
         _all = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || !p.IsKey()).ToArray();
         _keys = entity.FindPrimaryKey()!.Properties.ToArray();
         _sqlite = db.Database.IsSqlite();
+        _sqlServer = db.Database.IsSqlServer();
+        _stage = "#stage_" + new string(entity.GetTableName()!.Where(char.IsAsciiLetterOrDigit).ToArray());
+        _timeoutSeconds = db.Database.GetCommandTimeout() ?? 30;
     }
 
     /// <summary>
@@ -47,6 +54,12 @@ internal sealed class RowCommands<T> where T : class
     /// </summary>
     public void Write(IEnumerable<T> rows, Func<T, bool> replaces)
     {
+        if (_sqlServer)
+        {
+            Bulk(rows, _all.Except(_keys).Select(p => p.Name).ToArray(), SqlServerBulkRows.Combine.Replace);
+            return;
+        }
+
         if (!_sqlite)
         {
             foreach (var row in rows)
@@ -78,6 +91,12 @@ internal sealed class RowCommands<T> where T : class
 
     private void Merge(IEnumerable<T> rows, IReadOnlyCollection<string> columnNames, string op)
     {
+        if (_sqlServer)
+        {
+            Bulk(rows, columnNames, op == "|" ? SqlServerBulkRows.Combine.Or : SqlServerBulkRows.Combine.Add);
+            return;
+        }
+
         if (!_sqlite)
         {
             foreach (var row in rows)
@@ -90,6 +109,24 @@ internal sealed class RowCommands<T> where T : class
 
         var columns = _all.Where(p => columnNames.Contains(p.Name));
         ExecuteEach(Upsert("UPDATE SET " + string.Join(", ", columns.Select(c => $"{Column(c)} = {Column(c)} {op} excluded.{Column(c)}"))), rows);
+    }
+
+    /// <summary>The two statements of the SQL Server bulk path for this entity: stage, then merge (docs/decisions/016).</summary>
+    internal (string Stage, string Merge) SqlServerStatements(IReadOnlyCollection<string> updatedNames, SqlServerBulkRows.Combine combine)
+    {
+        var columns = _all.Select(Column).ToArray();
+        var updated = _all.Where(p => updatedNames.Contains(p.Name)).Select(Column).ToArray();
+        return (SqlServerBulkRows.StageSql(_table, _stage, columns),
+            SqlServerBulkRows.MergeSql(_table, _stage, columns, _keys.Select(Column).ToArray(), updated, combine));
+    }
+
+    private void Bulk(IEnumerable<T> rows, IReadOnlyCollection<string> updatedNames, SqlServerBulkRows.Combine combine)
+    {
+        var (stage, merge) = SqlServerStatements(updatedNames, combine);
+        var types = _all.Select(p => p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType).ToArray();
+        SqlServerBulkRows.Apply((Microsoft.Data.SqlClient.SqlConnection)_connection, (Microsoft.Data.SqlClient.SqlTransaction)_transaction,
+            stage, _stage, merge, _all.Select(Column).ToArray(), types,
+            rows.Select(row => Array.ConvertAll(_all, p => ProviderValue(p, row))), _timeoutSeconds);
     }
 
     private int Insert(T row)
@@ -139,11 +176,14 @@ internal sealed class RowCommands<T> where T : class
     private void ExecuteEach(string sql, IEnumerable<T> rows)
     {
         using var statement = new SqliteRowStatement(_connection, sql);
+        var accessors = Array.ConvertAll(_all, Accessor);
         foreach (var row in rows)
         {
-            for (var i = 0; i < _all.Length; i++)
+            for (var i = 0; i < accessors.Length; i++)
             {
-                statement.Bind(i + 1, ProviderValue(_all[i], row));
+                var (getter, converter) = accessors[i];
+                var value = getter.GetClrValue(row);
+                statement.Bind(i + 1, value is not null && converter is not null ? converter(value) : value);
             }
 
             statement.Execute();

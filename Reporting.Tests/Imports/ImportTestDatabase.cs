@@ -30,10 +30,10 @@ public sealed class ImportTestDatabase : IDbContextFactory<ReportingDbContext>, 
     /// <summary>The quarantine re-processing a tree import runs after its commit, on this database.</summary>
     public Reporting.Core.Ingest.QuarantineReprocessor Reprocessor(TimeProvider clock)
     {
-        var notifier = new Reporting.Core.Ingest.DataChangeNotifier();
-        var dossiers = new Reporting.Core.Ingest.DossierIngestor(this, ReferenceData, Versions, Gate, notifier, clock,
+        var transactions = new Reporting.Core.Ingest.IngestTransactions(this, Gate, Versions, new Reporting.Core.Ingest.DataChangeNotifier(), clock);
+        var dossiers = new Reporting.Core.Ingest.DossierIngestor(transactions, ReferenceData,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Reporting.Core.Ingest.DossierIngestor>.Instance);
-        var payments = new Reporting.Core.Ingest.PaymentIngestor(this, Gate, Versions, notifier, clock,
+        var payments = new Reporting.Core.Ingest.PaymentIngestor(transactions,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Reporting.Core.Ingest.PaymentIngestor>.Instance);
         return new Reporting.Core.Ingest.QuarantineReprocessor(this, dossiers, payments, ReferenceData, clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Reporting.Core.Ingest.QuarantineReprocessor>.Instance);

@@ -34,7 +34,9 @@ public static class IngestApi
     private static async Task<IResult> IngestAsync(HttpRequest request, CallerScope callers, IOptions<IngestUploadOptions> limits,
         Func<string, IReadOnlyList<IngestRecord>, AgencyScope?, CancellationToken, Task<IngestReport>> ingest, CancellationToken ct)
     {
-        var (records, problem) = await ReadEnvelopeAsync(request, limits.Value.MaxRecordsPerCall, ct);
+        // The records are slices of the envelope's pooled buffer: it is returned once the ingest is done.
+        using var envelope = await IngestEnvelope.ReadAsync(request.Body, request.ContentLength, ct);
+        var (records, problem) = ReadEnvelope(envelope, limits.Value.MaxRecordsPerCall);
         if (problem is not null)
         {
             return problem;
@@ -56,12 +58,12 @@ public static class IngestApi
     /// Reads <c>{ "service": …, "isUpdating": …, "data": [ … ] }</c>; payments may also send <c>items</c>. More than
     /// <paramref name="maxRecords"/> records is refused whole (413), before any is stored.
     /// </summary>
-    private static async Task<(List<IngestRecord>? Records, IResult? Problem)> ReadEnvelopeAsync(HttpRequest request, int maxRecords, CancellationToken ct)
+    private static (List<IngestRecord>? Records, IResult? Problem) ReadEnvelope(IngestEnvelope envelope, int maxRecords)
     {
-        JsonDocument document;
+        List<(int Start, int Length)>? slices;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, ct);
+            slices = envelope.Records();
         }
         catch (JsonException e)
         {
@@ -69,12 +71,7 @@ public static class IngestApi
                 $"Nội dung gửi lên không phải JSON hợp lệ: {e.Message}"));
         }
 
-        // Elements stay valid while the document lives; the document is owned by the request.
-        request.HttpContext.Response.RegisterForDispose(document);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !(root.TryGetProperty("data", out var data) || root.TryGetProperty("items", out data))
-            || data.ValueKind != JsonValueKind.Array)
+        if (slices is null)
         {
             return (null, Problems.Validation(new Dictionary<string, string[]>
             {
@@ -82,12 +79,13 @@ public static class IngestApi
             }));
         }
 
-        if (data.GetArrayLength() is var count && count > maxRecords)
+        if (slices.Count > maxRecords)
         {
             return (null, Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-many-records", "Quá nhiều bản ghi trong một lần gửi",
-                $"Mỗi lần gửi tối đa {maxRecords.ToString("N0", Vi)} bản ghi (Ingest:MaxRecordsPerCall); lần này có {count.ToString("N0", Vi)}. Hãy chia thành nhiều lần gửi."));
+                $"Mỗi lần gửi tối đa {maxRecords.ToString("N0", Vi)} bản ghi (Ingest:MaxRecordsPerCall); lần này có {slices.Count.ToString("N0", Vi)}. Hãy chia thành nhiều lần gửi."));
         }
-        return (data.EnumerateArray().Select(e => new IngestRecord(e)).ToList(), null);
+
+        return (envelope.ToRecords(slices), null);
     }
 
     private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");

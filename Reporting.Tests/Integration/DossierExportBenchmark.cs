@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Feeds;
+using Reporting.Core.Ingest;
+using Xunit.Abstractions;
+
+namespace Reporting.Tests.Integration;
+
+/// <summary>
+/// Issue 13: the Excel list of 1,000,000 dossiers through the real export endpoint (signed in, the whole pipeline),
+/// timed from the request to the last byte, with the process's resident memory sampled while it runs. Opt-in
+/// (REPORTING_BENCHMARK=1); prints, asserts no timing. docs/benchmarks.md.
+/// </summary>
+public sealed class DossierExportBenchmark(ITestOutputHelper output)
+{
+    private const int Count = 1_000_000;
+
+    [BenchmarkFact]
+    public async Task Exporting_a_million_dossiers_as_excel()
+    {
+        await using var factory = new ReportingAppFactory();
+        _ = factory.Server;
+        await TinyProvince.SeedAsync(factory);
+        var ingestor = factory.Services.GetRequiredService<DossierIngestor>();
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < Count; start += 5000)
+        {
+            var batch = Enumerable.Range(start, Math.Min(5000, Count - start)).Select(i => new IngestRecord(JsonSerializer.SerializeToElement(Dossier(i)))).ToList();
+            var report = await ingestor.IngestAsync("xuat", batch);
+            Assert.Equal(batch.Count, report.Count(RecordOutcome.Stored));
+        }
+
+        output.WriteLine($"{Count:N0} dossiers stored in {watch.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(factory.DatabasePath).Length / 1048576.0:N0} MiB");
+        using var client = await factory.SignedInClientAsync();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var before = process.WorkingSet64;
+        var peak = before;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+            try
+            {
+                while (await timer.WaitForNextTickAsync(sampling.Token))
+                {
+                    process.Refresh();
+                    peak = Math.Max(peak, process.WorkingSet64);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        var cpu = process.TotalProcessorTime;
+        watch.Restart();
+        using var response = await client.GetAsync($"/exports/indicators/1.4/dossiers.xlsx?period=2026-03&agency={TinyProvince.Department}&part=denominator",
+            HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var bytes = 0L;
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+        }
+
+        var elapsed = watch.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+        process.Refresh();
+        output.WriteLine($"export of {Count:N0} rows: {elapsed.TotalSeconds:0.0} s, CPU {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} s, file {bytes / 1048576.0:N1} MiB, " +
+                         $"resident memory {before / 1048576:N0} MiB before, peak {peak / 1048576:N0} MiB (growth {(peak - before) / 1048576:N0} MiB), load average at start {load}");
+        Assert.True(bytes > Count * 20);
+    }
+
+    /// <summary>Received in March 2026 by the department, finished; every field a list row shows.</summary>
+    private static DossierFeedItem Dossier(int i)
+    {
+        var received = new DateTime(2026, 3, 2, 8, 0, 0).AddSeconds(i % 2_000_000);
+        var at = received.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var end = received.AddDays(2).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        return new DossierFeedItem
+        {
+            MaHoSo = $"XK-{i:D8}",
+            MaTTHC = TinyProvince.Procedure,
+            TenTTHC = "Đăng ký khai sinh",
+            MaDonVi = TinyProvince.Department,
+            KenhThucHien = 1 + i % 3,
+            TrangThaiHoSo = 10,
+            NgayNopHoSo = at,
+            NgayTiepNhan = at,
+            NgayHenTra = end,
+            NgayKetThucXuLy = end,
+            NgayTra = end,
+            NgayCapNhat = end,
+            DongBoDVCQG = i % 2,
+        };
+    }
+}
