@@ -114,15 +114,21 @@ public abstract class BucketCounts
 /// <summary>Counts summed over buckets or dossiers; also the unit of an aggregate change.</summary>
 public sealed class CountsTotal : BucketCounts;
 
+/// <summary>A stored row of bucket counts: the readers that sum either table by bucket read it through this.</summary>
+public interface IBucketStat
+{
+    int Bucket { get; }
+}
+
 /// <summary>Counts of one agency (the one named on the dossiers, not its subtree) in one bucket.</summary>
-public sealed class AgencyBucketStat : BucketCounts
+public sealed class AgencyBucketStat : BucketCounts, IBucketStat
 {
     public int AgencyId { get; set; }
     public int Bucket { get; set; }
 }
 
 /// <summary>Counts of one procedure at one agency in one bucket (fields of Biểu 06, items 3.2/3.5).</summary>
-public sealed class ProcedureBucketStat : BucketCounts
+public sealed class ProcedureBucketStat : BucketCounts, IBucketStat
 {
     public int AgencyId { get; set; }
     public required string ProcedureCode { get; set; }
