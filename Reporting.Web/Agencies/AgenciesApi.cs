@@ -16,23 +16,11 @@ public static class AgenciesApi
         return app;
     }
 
-    private static async Task<IResult> PutAgencies(HttpRequest request, AgencyTreeImport import, CancellationToken ct)
-    {
-        var (items, problem) = await ImportProblems.ReadItemsAsync<AgencyTreeItem>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var result = await import.ReplaceAsync(items!, ct,
-            Reporting.Core.Audit.AuditActor.From(request.HttpContext.User, request.HttpContext.Connection.RemoteIpAddress?.ToString()));
-        if (!result.Succeeded)
-        {
-            return ImportProblems.Refused(result, "Cây đơn vị");
-        }
-
-        return Results.Ok(new { counts = ImportProblems.Counts(result.Counts), quarantineReprocessed = result.QuarantineReprocessed, quarantineAccepted = result.QuarantineAccepted });
-    }
+    private static Task<IResult> PutAgencies(HttpRequest request, AgencyTreeImport import, CancellationToken ct) =>
+        ImportProblems.ReplaceAsync<AgencyTreeItem>(request, "Cây đơn vị",
+            items => import.ReplaceAsync(items, ct, ImportProblems.Actor(request)),
+            result => new { counts = ImportProblems.Counts(result.Counts), quarantineReprocessed = result.QuarantineReprocessed, quarantineAccepted = result.QuarantineAccepted },
+            ct);
 
     private static async Task<IResult> GetAgencies(ReferenceData reference, CancellationToken ct)
     {

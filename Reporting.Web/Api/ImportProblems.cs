@@ -21,6 +21,25 @@ public static class ImportProblems
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>
+    /// The all-or-nothing <c>PUT</c> of a reference list (tree, catalogue, regimes): reads <c>{ items }</c>, applies
+    /// it, and answers 400 with every reason, or 200 with what the import reports.
+    /// </summary>
+    public static async Task<IResult> ReplaceAsync<T>(HttpRequest request, string what, Func<List<T>, Task<ImportResult>> apply, Func<ImportResult, object> answer, CancellationToken ct)
+    {
+        var (items, problem) = await ReadItemsAsync<T>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await apply(items!);
+        return result.Succeeded ? Results.Ok(answer(result)) : Refused(result, what);
+    }
+
+    public static Reporting.Core.Audit.AuditActor Actor(HttpRequest request) =>
+        Reporting.Core.Audit.AuditActor.From(request.HttpContext.User, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+
     public static object Counts(ImportCounts c) => new { added = c.Added, updated = c.Updated, unchanged = c.Unchanged, ended = c.Ended, deleted = c.Deleted };
 
     /// <summary>Reads <c>{ "items": [ … ] }</c>; null with a problem when the body is not that.</summary>

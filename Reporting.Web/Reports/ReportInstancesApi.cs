@@ -52,18 +52,12 @@ public static class ReportInstancesApi
         return Results.Ok(new { items = regimes.Select(RegimeItem.From) });
     }
 
-    /// <summary>All or nothing, like the tree and the catalogue (api.md): 422 with every reason, or the counts.</summary>
-    private static async Task<IResult> PutRegimes(HttpRequest request, RegimeImport import, CancellationToken ct)
-    {
-        var (items, problem) = await ImportProblems.ReadItemsAsync<RegimeItem>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var result = await import.ReplaceAsync(request.HttpContext.User, request.HttpContext.Connection.RemoteIpAddress?.ToString(), items!, ct);
-        return result.Succeeded ? Results.Ok(new { counts = ImportProblems.Counts(result.Counts) }) : ImportProblems.Refused(result, "Chế độ báo cáo");
-    }
+    /// <summary>All or nothing, like the tree and the catalogue (api.md): 400 with every reason, or the counts.</summary>
+    private static Task<IResult> PutRegimes(HttpRequest request, RegimeImport import, CancellationToken ct) =>
+        ImportProblems.ReplaceAsync<RegimeItem>(request, "Chế độ báo cáo",
+            items => import.ReplaceAsync(request.HttpContext.User, request.HttpContext.Connection.RemoteIpAddress?.ToString(), items, ct),
+            result => new { counts = ImportProblems.Counts(result.Counts) },
+            ct);
 
     private static Task<IResult> List(string? agency, string? period, string? state, ReportWorkflow workflow, ReportCallers callers, HttpContext http, CancellationToken ct) =>
         Run(async () =>
