@@ -105,6 +105,8 @@ public sealed class DemoSeedingService(
         var bad = province.BadDossiers().Select(b => new IngestRecord(JsonSerializer.SerializeToElement(b.Item))).ToList();
         await dossiers.IngestAsync(DossierSource, bad, Reporting.Core.Access.AgencyScope.Everything, ct);
         await SeedManualValuesAsync(services, province, ct);
+        var reports = await DemoReportHistory.FileAsync(services, province.Options.Seed, province.Options.EndDate, logger, ct);
+        logger.LogInformation("Demo report history: {Reports} quarterly reports filed", reports);
 
         logger.LogInformation("Demo province loaded: {Dossiers} dossiers, {Bad} bad records in quarantine, in {Elapsed} s",
             count, bad.Count, watch.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
