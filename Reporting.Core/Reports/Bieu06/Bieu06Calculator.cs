@@ -17,7 +17,6 @@ namespace Reporting.Core.Reports.Bieu06;
 /// </summary>
 public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, TimeProvider clock)
 {
-    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
     /// <param name="agencyCode">The agency's code; empty for the province root.</param>
     /// <param name="period">The period key.</param>
@@ -177,7 +176,7 @@ public sealed class Bieu06Calculator(IDbContextFactory<ReportingDbContext> dbFac
             .Select(f => Bieu06Row.FromCounts(ReportRowKind.Item, f.Key, f.Value.Label, f.Value.Counts))
             .Where(r => !r.IsZero)
             .OrderBy(r => r.Key == Bieu06Template.OtherFieldKey)
-            .ThenBy(r => r.Label, VietnameseOrder)
+            .ThenBy(r => r.Label, VietnameseText.Order)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r with { Ordinal = (++ordinal).ToString(CultureInfo.InvariantCulture) })
             .ToList();

@@ -18,7 +18,6 @@ namespace Reporting.Core.Reports.Bieu07b;
 /// </summary>
 public sealed class Bieu07bCalculator(ReferenceData referenceData, TimeProvider clock)
 {
-    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
     /// <exception cref="QueryException">Unknown agency, or a period that has not started.</exception>
     public async Task<ReportDocument> BuildAsync(string? agencyCode, PeriodKey period, WindowKind windowKind = WindowKind.Cutoff, CancellationToken ct = default)
@@ -52,7 +51,7 @@ public sealed class Bieu07bCalculator(ReferenceData referenceData, TimeProvider 
             .Select(g => Row(template, g.Key.Key, g.Key.Label, provinceColumn, countProvince ? g.Count(p => p.AtProvinceLevel) : 0,
                 communeColumn, countCommune ? g.Count(p => p.AtCommuneLevel) : 0))
             .OrderBy(r => r.Key == Bieu06Template.OtherFieldKey)
-            .ThenBy(r => r.Label, VietnameseOrder)
+            .ThenBy(r => r.Label, VietnameseText.Order)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r with { Ordinal = (++ordinal).ToString(CultureInfo.InvariantCulture) })
             .ToList();
