@@ -34,32 +34,40 @@ internal static class AggregateWriter
             return;
         }
 
+        // Each table's cells in the order of its primary key, so consecutive upserts land on the same or the next B-tree
+        // pages instead of random ones (docs/decisions/021); every cell is still written once with its batch total.
         var counters = RowCommandsExtensions.CounterNames;
         new RowCommands<ProcedureBucketStat>(db, tx).AddCounters(
-            delta.Cells.Where(c => !c.Value.IsZero).Select(c =>
-            {
-                var row = new ProcedureBucketStat { AgencyId = c.Key.AgencyId, ProcedureCode = c.Key.ProcedureCode, Bucket = c.Key.Bucket };
-                row.Add(c.Value);
-                return row;
-            }),
+            delta.Cells.Where(c => !c.Value.IsZero)
+                .OrderBy(c => c.Key.Bucket).ThenBy(c => c.Key.AgencyId).ThenBy(c => c.Key.ProcedureCode, StringComparer.Ordinal)
+                .Select(c =>
+                {
+                    var row = new ProcedureBucketStat { AgencyId = c.Key.AgencyId, ProcedureCode = c.Key.ProcedureCode, Bucket = c.Key.Bucket };
+                    row.Add(c.Value);
+                    return row;
+                }),
             counters);
 
         new RowCommands<AgencyBucketStat>(db, tx).AddCounters(
-            delta.AgencyCells().Where(c => !c.Value.IsZero).Select(c =>
-            {
-                var row = new AgencyBucketStat { AgencyId = c.Key.AgencyId, Bucket = c.Key.Bucket };
-                row.Add(c.Value);
-                return row;
-            }),
+            delta.AgencyCells().Where(c => !c.Value.IsZero)
+                .OrderBy(c => c.Key.Bucket).ThenBy(c => c.Key.AgencyId)
+                .Select(c =>
+                {
+                    var row = new AgencyBucketStat { AgencyId = c.Key.AgencyId, Bucket = c.Key.Bucket };
+                    row.Add(c.Value);
+                    return row;
+                }),
             counters);
 
         string[] gapCounters = [nameof(ResultGapStat.OnlineWithoutResult), nameof(ResultGapStat.DigitisedWithoutResult)];
         new RowCommands<ResultGapStat>(db, tx).AddCounters(
-            delta.Gaps.Where(g => g.Value.Online != 0 || g.Value.Digitised != 0).Select(g => new ResultGapStat
-            {
-                AgencyId = g.Key.AgencyId, ReceivedBucket = g.Key.ReceivedBucket, EndedBucket = g.Key.EndedBucket,
-                OnlineWithoutResult = g.Value.Online, DigitisedWithoutResult = g.Value.Digitised,
-            }),
+            delta.Gaps.Where(g => g.Value.Online != 0 || g.Value.Digitised != 0)
+                .OrderBy(g => g.Key.ReceivedBucket).ThenBy(g => g.Key.EndedBucket).ThenBy(g => g.Key.AgencyId)
+                .Select(g => new ResultGapStat
+                {
+                    AgencyId = g.Key.AgencyId, ReceivedBucket = g.Key.ReceivedBucket, EndedBucket = g.Key.EndedBucket,
+                    OnlineWithoutResult = g.Value.Online, DigitisedWithoutResult = g.Value.Digitised,
+                }),
             gapCounters);
 
         ProcedureActivityWriter.Write(db, tx, delta);

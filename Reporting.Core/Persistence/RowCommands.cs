@@ -30,10 +30,12 @@ internal sealed class RowCommands<T> where T : class
     private readonly bool _sqlServer;
     private readonly string _stage;
     private readonly int _timeoutSeconds;
+    private readonly IEntityType _entity;
 
     public RowCommands(ReportingDbContext db, DbTransaction transaction)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        _entity = entity;
         _sql = db.GetService<ISqlGenerationHelper>();
         _connection = db.Database.GetDbConnection();
         _transaction = transaction;
@@ -176,16 +178,10 @@ internal sealed class RowCommands<T> where T : class
     private void ExecuteEach(string sql, IEnumerable<T> rows)
     {
         using var statement = new SqliteRowStatement(_connection, sql);
-        var accessors = Array.ConvertAll(_all, Accessor);
+        var bind = SqliteRowBinder<T>.For(_entity, _all);
         foreach (var row in rows)
         {
-            for (var i = 0; i < accessors.Length; i++)
-            {
-                var (getter, converter) = accessors[i];
-                var value = getter.GetClrValue(row);
-                statement.Bind(i + 1, value is not null && converter is not null ? converter(value) : value);
-            }
-
+            bind(row, statement);
             statement.Execute();
         }
     }

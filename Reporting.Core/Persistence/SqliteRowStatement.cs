@@ -27,19 +27,40 @@ internal sealed class SqliteRowStatement : IDisposable
     /// <summary>Binds one provider value (after the EF value converter) to parameter <c>?index</c> (1-based).</summary>
     public void Bind(int index, object? value)
     {
-        var rc = value switch
+        switch (value)
         {
-            null => raw.sqlite3_bind_null(_statement, index),
-            string s => raw.sqlite3_bind_text(_statement, index, s),
-            int i => raw.sqlite3_bind_int64(_statement, index, i),
-            long l => raw.sqlite3_bind_int64(_statement, index, l),
-            bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
-            DateTime d => BindDate(index, d),
-            decimal m => raw.sqlite3_bind_text(_statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
-            double f => raw.sqlite3_bind_double(_statement, index, f),
-            _ => throw new NotSupportedException($"Row statements do not bind values of type {value.GetType().Name}."),
-        };
-        SqliteException.ThrowExceptionForRC(rc, _db);
+            case null: BindNull(index); break;
+            case string s: BindText(index, s); break;
+            case int i: BindInt64(index, i); break;
+            case long l: BindInt64(index, l); break;
+            case bool b: BindBool(index, b); break;
+            case DateTime d: BindDate(index, d); break;
+            case decimal m: BindDecimal(index, m); break;
+            case double f: BindDouble(index, f); break;
+            default: throw new NotSupportedException($"Row statements do not bind values of type {value.GetType().Name}.");
+        }
+    }
+
+    // Typed binds: what SqliteRowBinder<T> compiles calls to, so a row is bound without boxing its values. Each binds
+    // as the object overload above does (and as Microsoft.Data.Sqlite does).
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
+
+    public void BindText(int index, string? value) => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+
+    public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    public void BindBool(int index, bool value) => Check(raw.sqlite3_bind_int64(_statement, index, value ? 1 : 0));
+
+    public void BindDouble(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
+
+    public void BindDecimal(int index, decimal value) =>
+        Check(raw.sqlite3_bind_text(_statement, index, value.ToString("0.0###########################", CultureInfo.InvariantCulture)));
+
+    public void BindDate(int index, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[32];
+        value.TryFormat(text, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        Check(raw.sqlite3_bind_text(_statement, index, text[..written]));
     }
 
     /// <summary>Runs the statement with the bound values and readies it for the next row; returns the rows changed.</summary>
@@ -58,10 +79,11 @@ internal sealed class SqliteRowStatement : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private int BindDate(int index, DateTime value)
+    private void Check(int rc)
     {
-        Span<byte> text = stackalloc byte[32];
-        value.TryFormat(text, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        return raw.sqlite3_bind_text(_statement, index, text[..written]);
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
     }
 }
