@@ -15,7 +15,8 @@ internal static class ProcedureActivityWriter
     {
         var changes = delta.ActivityChanges().Values;
         var rows = new RowCommands<ProcedureYearActivity>(db, tx);
-        rows.OrBits(changes.Select(c => c.Raised).Where(r => (r.OnlineBuckets | r.FeeLineBuckets | r.PaidOnlineBuckets) != 0), ProcedureYearActivity.MaskNames);
+        rows.OrBits(changes.Select(c => c.Raised).Where(r => (r.OnlineBuckets | r.FeeLineBuckets | r.PaidOnlineBuckets) != 0)
+            .OrderBy(r => r.Year).ThenBy(r => r.AgencyId).ThenBy(r => r.ProcedureCode, StringComparer.Ordinal), ProcedureYearActivity.MaskNames);
         foreach (var change in changes.Where(c => c.Lowered.Count > 0))
         {
             Recount(db, rows, change.Raised, change.Lowered);

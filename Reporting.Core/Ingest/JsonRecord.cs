@@ -191,6 +191,14 @@ internal ref struct JsonRecord
 
     public DateTime? Date(string field, bool required = false)
     {
+        // Most dates are a plain "yyyyMMddHHmmss" string: read from the bytes without a string. Anything else (spaces,
+        // escapes, a number token, a bad value) takes the text path below, which decides and words the reason as before.
+        if (TryGet(field, out var slot, out var raw) && slot.Kind == JsonTokenType.String && raw.Length == 16
+            && FeedDates.TryParseDigits(raw[1..^1], out var quick) && Periods.DateBounds.Contains(quick))
+        {
+            return quick;
+        }
+
         var text = String(field, required);
         if (text is null)
         {
