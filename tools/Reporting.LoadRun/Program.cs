@@ -30,7 +30,7 @@ foreach (var size in sizes)
     builder.Configuration["ConnectionStrings:Reporting"] = $"Data Source={Path.Combine(directory, "reporting.db")}";
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     var debug = Environment.GetEnvironmentVariable("LOADRUN_DEBUG") == "1";
-    if (debug) builder.Logging.AddFilter("Reporting.Core.Ingest", LogLevel.Debug);
+    if (debug) builder.Logging.AddFilter("Reporting.Core.Ingest", LogLevel.Debug).AddFilter("Reporting.Core.Aggregates", LogLevel.Information);
     builder.AddReportingCore();
     using var host = builder.Build();
     var services = host.Services;
