@@ -40,11 +40,11 @@ public static class DossierRecordReader
         Span<JsonSlot> itemSlots = stackalloc JsonSlot[4];
         var r = new JsonRecord(json, Fields, slots, reasons);
         var code = r.String("MaHoSo", required: true, ColumnWidths.DossierCode);
-        var procedureCode = r.String("MaTTHC", required: true, ColumnWidths.ProcedureCode);
-        var agencyCode = r.String("MaDonVi", required: true, ColumnWidths.AgencyCode);
-        var procedureName = r.String("TenTTHC", maxLength: ColumnWidths.ProcedureName);
-        var fieldCode = r.String("MaLinhVuc", maxLength: ColumnWidths.FieldCode);
-        var fieldName = r.String("TenLinhVuc", maxLength: ColumnWidths.FieldName);
+        var procedureCode = r.String("MaTTHC", required: true, ColumnWidths.ProcedureCode, shared: true);
+        var agencyCode = r.String("MaDonVi", required: true, ColumnWidths.AgencyCode, shared: true);
+        var procedureName = r.String("TenTTHC", maxLength: ColumnWidths.ProcedureName, shared: true);
+        var fieldCode = r.String("MaLinhVuc", maxLength: ColumnWidths.FieldCode, shared: true);
+        var fieldName = r.String("TenLinhVuc", maxLength: ColumnWidths.FieldName, shared: true);
         var status = r.Code("TrangThaiHoSo", DossierStatus.IsKnown, required: true);
         var channel = r.Code("KenhThucHien", v => v is >= 1 and <= 3) ?? Channel.InPerson;
         var updated = r.Date("NgayCapNhat", required: true);
@@ -67,19 +67,19 @@ public static class DossierRecordReader
         {
             var amount = fee.Decimal("Gia") ?? 0;
             if (amount < 0) reasons.Add(QuarantineReason.Value("DanhSachLePhi.Gia", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            lists.Fees.Add(new DossierFee(fee.String("MaPhiLePhi"), fee.String("TenPhiLePhi"), amount, fee.Code("HinhThucThu", static _ => true)));
+            lists.Fees.Add(new DossierFee(fee.String("MaPhiLePhi", shared: true), fee.String("TenPhiLePhi", shared: true), amount, fee.Code("HinhThucThu", static _ => true)));
         }
 
         var components = r.Array("TaiLieuNop");
         while (components.Next(ComponentFields, itemSlots, out var c))
         {
-            lists.Components.Add(new DossierComponent(c.String("TenTaiLieu"), c.Flag("DuocSoHoa"), c.Flag("DuocTaiSuDung"), c.Flag("DuocLayTuKhoDMQG")));
+            lists.Components.Add(new DossierComponent(c.String("TenTaiLieu", shared: true), c.Flag("DuocSoHoa"), c.Flag("DuocTaiSuDung"), c.Flag("DuocLayTuKhoDMQG")));
         }
 
         var results = r.Array("DanhSachGiayToKetQua");
         while (results.Next(ResultFields, itemSlots, out var result))
         {
-            lists.Results.Add(new DossierResult(result.String("TenGiayTo"), result.String("DuongDanTepTinKetQua")));
+            lists.Results.Add(new DossierResult(result.String("TenGiayTo", shared: true), result.String("DuongDanTepTinKetQua")));
         }
 
         var supplements = r.Array("DanhSachHoSoBoSung");

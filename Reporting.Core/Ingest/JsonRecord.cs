@@ -115,7 +115,9 @@ internal ref struct JsonRecord
     }
 
     /// <summary>A trimmed text; longer than <paramref name="maxLength"/> (its column's width) is a <c>too-long</c> reason.</summary>
-    public string? String(string field, bool required = false, int maxLength = int.MaxValue)
+    /// <param name="shared">For values that repeat from record to record (procedure, field and agency codes and names, list item
+    /// names): the same text gives the same string instance (<see cref="RepeatedStrings"/>) instead of a new one a record.</param>
+    public string? String(string field, bool required = false, int maxLength = int.MaxValue, bool shared = false)
     {
         if (!TryGet(field, out var slot, out var raw))
         {
@@ -125,7 +127,7 @@ internal ref struct JsonRecord
 
         var text = slot.Kind switch
         {
-            JsonTokenType.String => Unquote(raw),
+            JsonTokenType.String => shared ? UnquoteShared(raw) : Unquote(raw),
             JsonTokenType.Number => Encoding.UTF8.GetString(raw),
             _ => null,
         };
@@ -290,6 +292,20 @@ internal ref struct JsonRecord
     {
         var inner = raw[1..^1];
         return inner.IndexOf((byte)'\\') < 0 ? Encoding.UTF8.GetString(inner) : Value(raw).GetString()!;
+    }
+
+    /// <summary>As <see cref="Unquote"/>, decoded on the stack and looked up among the thread's repeated strings.</summary>
+    private static string UnquoteShared(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length - 2 > RepeatedStrings.MaxLength)
+        {
+            return Unquote(raw);
+        }
+
+        // Unescaped UTF-16 is never longer than the token's UTF-8 bytes.
+        Span<char> text = stackalloc char[RepeatedStrings.MaxLength];
+        var reader = Value(raw);
+        return RepeatedStrings.Get(text[..reader.CopyString(text)]);
     }
 }
 
