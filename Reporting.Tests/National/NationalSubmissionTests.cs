@@ -306,6 +306,33 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Which_periods_reached_the_national_system_is_read_through_the_workflow_and_its_scope()
+    {
+        var reader = new NationalReachReader(Workflow, _s.Database, _s.Reference);
+        IReadOnlyList<(string, Core.Periods.PeriodKey)> periods =
+            [(WorkflowSetup.Regime, Core.Periods.PeriodKey.Parse("2025-Q4")), (WorkflowSetup.Regime, Core.Periods.PeriodKey.Parse("2025-Q3"))];
+        var id = await AcceptedProvinceReportAsync();
+
+        var before = await reader.ReadAsync(_s.Reviewer(), periods);
+        Assert.Equal(["Đã tiếp nhận, chưa gửi", "Chưa lập báo cáo tổng hợp"], before.Select(r => r.Label));
+        Assert.Equal(id, before[0].Report!.Id);
+        Assert.DoesNotContain(before, r => r.Reached);
+
+        await Workflow.ActAsync(_s.Reviewer(), id, ReportActions.Send, Reason);
+        Assert.Equal("Đang gửi lên hệ thống quốc gia", (await reader.ReadAsync(_s.Reviewer(), periods))[0].Label);
+        await Delivery.DeliverDueAsync();
+
+        var after = await reader.ReadAsync(_s.Caller("Lãnh đạo tỉnh", Root, Roles.Leader), periods);
+        Assert.True(after[0].Reached);
+        Assert.Equal("Hệ thống quốc gia đã nhận", after[0].Label);
+        Assert.Equal((await SubmissionAsync(id)).ReceiptId, after[0].Submission!.ReceiptId);
+        Assert.False(after[1].Reached);
+
+        // A department's head does not see the province's report, so the reader tells them nothing.
+        Assert.Empty(await reader.ReadAsync(_s.Head(), periods));
+    }
+
+    [Fact]
     public async Task A_rejection_stores_and_shows_the_reason_and_the_reviewer_returns_the_report()
     {
         var id = await AcceptedProvinceReportAsync();
