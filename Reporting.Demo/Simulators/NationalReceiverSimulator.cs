@@ -269,7 +269,14 @@ public static class NationalReceiverSimulator
         if (state.Failure == ReceiverFailure.Slow)
         {
             // Handled and kept already; only the answer is late (a sender stopping now never reads it).
-            await Task.Delay(state.SlowDelay, ct);
+            try
+            {
+                await Task.Delay(state.SlowDelay, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty; // the sender went away: nobody to answer
+            }
         }
 
         return answer;

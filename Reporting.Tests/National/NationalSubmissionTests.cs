@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -438,6 +440,7 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(Delivery);
+        services.AddSingleton<IHostApplicationLifetime>(new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
         services.AddQuartz(q => q.AddNationalDeliveryJob(intervalSeconds: 1));
         await using var provider = services.BuildServiceProvider();
         var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -454,6 +457,34 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
 
         Assert.Equal(1, _receiver.State.ReceiptCount);
         Assert.Equal(ReportState.Received, (await Workflow.GetAsync(_s.Reviewer(), id)).Summary.State);
+    }
+
+    [Fact]
+    public async Task A_stopping_host_abandons_the_attempt_under_way_and_records_nothing()
+    {
+        var id = await AcceptedProvinceReportAsync();
+        await Workflow.ActAsync(_s.Reviewer(), id, ReportActions.Send, Reason);
+        _receiver.State.Failure = ReceiverFailure.Slow;
+        _receiver.State.SlowDelay = TimeSpan.FromMinutes(10);
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Delivery);
+        services.AddSingleton<IHostApplicationLifetime>(lifetime);
+        services.AddQuartz(q => q.AddNationalDeliveryJob(intervalSeconds: 3600));
+        await using var provider = services.BuildServiceProvider();
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Start();
+        await Eventually.True(() => Task.FromResult(_receiver.State.ReceiptCount == 1), "the receiver has issued its receipt and is still answering");
+
+        lifetime.StopApplication();
+        // The scheduler waits for its jobs, as the host's does: this returns only once the delivery has let go.
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+
+        Assert.Empty(await AttemptsAsync(id));
+        var submission = await SubmissionAsync(id);
+        Assert.Equal(SubmissionState.Sending, submission.State);
+        Assert.True(submission.NextAttemptUtc > _s.Clock.GetUtcNow().UtcDateTime, "the abandoned attempt's lease holds the row until it runs out");
     }
 
     [Fact]
