@@ -1,16 +1,20 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Features;
 using MiniExcelLibs;
 using Reporting.Core.Indicators;
-using Reporting.Core.Periods;
 using Reporting.Web.Api;
 
 namespace Reporting.Web.Dashboard;
 
 /// <summary>
 /// <c>GET /exports/indicators/{code}/dossiers.xlsx</c>: the dossiers behind a figure as an Excel file,
-/// streamed from the database over plain HTTP (not through the Blazor circuit).
+/// streamed from the database over plain HTTP (not through the Blazor circuit). ADR 020.
 /// </summary>
 public static class DossierExport
 {
+    /// <summary>Rows read ahead of the writer: enough to keep both cores busy, a few MB at most.</summary>
+    private const int ReadAhead = 4096;
+
     public static IEndpointRouteBuilder MapDossierExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/exports/indicators/{code}/dossiers.xlsx", ExportAsync).WithName("ExportIndicatorDossiers").ExcludeFromDescription();
@@ -39,57 +43,74 @@ public static class DossierExport
         http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
 
-        // MiniExcel writes synchronously from an IEnumerable; buffer to a temp file, then stream it.
-        var temp = Path.Combine(Path.GetTempPath(), $"reporting-export-{Guid.NewGuid():N}.xlsx");
+        // MiniExcel's synchronous writer costs about 40 % less CPU a cell than its async one (ADR 020), and it writes
+        // the zip straight to the response: no temporary file, no length known in advance (chunked).
+        http.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+        await WriteAsync(http.Response.Body, e, hasFirst, ct);
+    }
+
+    /// <summary>
+    /// Writes the workbook of the rows to <paramref name="body"/>: the database read on one thread, the workbook on
+    /// another, a bounded queue between them, so a download uses both cores and holds at most <see cref="ReadAhead"/>
+    /// rows. <paramref name="hasFirst"/> says whether <paramref name="e"/> is already on its first row.
+    /// </summary>
+    public static async Task WriteAsync(Stream body, IAsyncEnumerator<DossierListItem> e, bool hasFirst, CancellationToken ct)
+    {
+        var queue = Channel.CreateBounded<DossierExportRow>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadAsync(e, hasFirst, queue.Writer, stop.Token), CancellationToken.None);
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-            {
-                await MiniExcel.SaveAsAsync(file, Rows(e, hasFirst, ct), sheetName: "Hồ sơ", cancellationToken: ct);
-            }
-
-            await using var read = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            http.Response.ContentLength = read.Length;
-            await read.CopyToAsync(http.Response.Body, ct);
+            await Task.Run(() => MiniExcel.SaveAs(body, Drain(queue.Reader, stop.Token), sheetName: "Hồ sơ"), CancellationToken.None);
         }
         finally
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            // A writer that failed (the client went away) stops the read; the read never throws (its failure ends the queue).
+            await stop.CancelAsync();
+            await reading;
         }
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Rows(IAsyncEnumerator<DossierListItem> e, bool hasFirst, CancellationToken ct)
+    private static async Task ReadAsync(IAsyncEnumerator<DossierListItem> e, bool hasFirst, ChannelWriter<DossierExportRow> queue, CancellationToken ct)
     {
-        if (!hasFirst)
+        Exception? failure = null;
+        try
         {
-            yield break;
-        }
-
-        do
-        {
-            ct.ThrowIfCancellationRequested();
-            var d = e.Current;
-            yield return new Dictionary<string, object?>
+            if (hasFirst)
             {
-                ["Nguồn"] = d.Source,
-                ["Mã hồ sơ"] = d.Code,
-                ["Mã TTHC"] = d.ProcedureCode,
-                ["Tên TTHC"] = d.ProcedureName,
-                ["Mã đơn vị"] = d.AgencyCode,
-                ["Đơn vị"] = d.AgencyName,
-                ["Kênh"] = ChannelName(d.Channel),
-                ["Trạng thái"] = d.Status,
-                ["Ngày tiếp nhận"] = d.ReceivedAt,
-                ["Hạn giải quyết"] = d.PromisedAt,
-                ["Ngày kết thúc"] = d.EndedAt,
-                ["Thanh toán trực tuyến"] = d.PaidOnline ? "Có" : "Không",
-                ["Kết quả điện tử"] = d.ElectronicResult ? "Có" : "Không",
-            };
+                do
+                {
+                    await queue.WriteAsync(DossierExportRow.From(e.Current), ct);
+                }
+                while (await e.MoveNextAsync());
+            }
         }
-        while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult());
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            queue.Complete(failure);
+        }
+    }
+
+    /// <summary>MiniExcel pulls rows synchronously; it waits here only when the read is behind.</summary>
+    private static IEnumerable<DossierExportRow> Drain(ChannelReader<DossierExportRow> queue, CancellationToken ct)
+    {
+        while (true)
+        {
+            while (queue.TryRead(out var row))
+            {
+                yield return row;
+            }
+
+            // False when the read completed; its failure, if any, is rethrown here and ends the file.
+            if (!queue.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult())
+            {
+                yield break;
+            }
+        }
     }
 
     public static string ChannelName(int channel) => channel switch
