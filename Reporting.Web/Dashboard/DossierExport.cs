@@ -12,8 +12,13 @@ namespace Reporting.Web.Dashboard;
 /// </summary>
 public static class DossierExport
 {
-    /// <summary>Rows read ahead of the writer: enough to keep both cores busy, a few MB at most.</summary>
-    private const int ReadAhead = 4096;
+    /// <summary>
+    /// Rows pass from the read to the writer in batches (a hand-over a row cost more than the row), at most
+    /// <see cref="BatchesAhead"/> batches ahead of the writer: a few MB whatever the list's length.
+    /// </summary>
+    private const int BatchSize = 1024;
+
+    private const int BatchesAhead = 4;
 
     public static IEndpointRouteBuilder MapDossierExport(this IEndpointRouteBuilder app)
     {
@@ -51,17 +56,26 @@ public static class DossierExport
 
     /// <summary>
     /// Writes the workbook of the rows to <paramref name="body"/>: the database read on one thread, the workbook on
-    /// another, a bounded queue between them, so a download uses both cores and holds at most <see cref="ReadAhead"/>
-    /// rows. <paramref name="hasFirst"/> says whether <paramref name="e"/> is already on its first row.
+    /// another, a bounded queue of batches between them, so a download uses both cores and holds a few thousand rows at
+    /// most. <paramref name="hasFirst"/> says whether <paramref name="e"/> is already on its first row.
     /// </summary>
     public static async Task WriteAsync(Stream body, IAsyncEnumerator<DossierListItem> e, bool hasFirst, CancellationToken ct)
     {
-        var queue = Channel.CreateBounded<DossierExportRow>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        var queue = Channel.CreateBounded<DossierExportRow[]>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = Task.Run(() => ReadAsync(e, hasFirst, queue.Writer, stop.Token), CancellationToken.None);
         try
         {
-            await Task.Run(() => MiniExcel.SaveAs(body, Drain(queue.Reader, stop.Token), sheetName: "Hồ sơ"), CancellationToken.None);
+            await Task.Run(
+                () =>
+                {
+                    // The zip comes out in 8 KB pieces, each of which would be a write and a flush of the response. Not
+                    // disposed: that would close the response body, which belongs to the server.
+                    var buffered = new BufferedStream(body, 1 << 16);
+                    MiniExcel.SaveAs(buffered, Drain(queue.Reader, stop.Token), sheetName: "Hồ sơ");
+                    buffered.Flush();
+                },
+                CancellationToken.None);
         }
         finally
         {
@@ -71,18 +85,24 @@ public static class DossierExport
         }
     }
 
-    private static async Task ReadAsync(IAsyncEnumerator<DossierListItem> e, bool hasFirst, ChannelWriter<DossierExportRow> queue, CancellationToken ct)
+    private static async Task ReadAsync(IAsyncEnumerator<DossierListItem> e, bool hasFirst, ChannelWriter<DossierExportRow[]> queue, CancellationToken ct)
     {
         Exception? failure = null;
         try
         {
-            if (hasFirst)
+            var more = hasFirst;
+            while (more)
             {
+                var batch = new DossierExportRow[BatchSize];
+                var n = 0;
                 do
                 {
-                    await queue.WriteAsync(DossierExportRow.From(e.Current), ct);
+                    batch[n++] = DossierExportRow.From(e.Current);
+                    more = await e.MoveNextAsync();
                 }
-                while (await e.MoveNextAsync());
+                while (more && n < BatchSize);
+
+                await queue.WriteAsync(n == BatchSize ? batch : batch[..n], ct);
             }
         }
         catch (Exception ex)
@@ -96,13 +116,16 @@ public static class DossierExport
     }
 
     /// <summary>MiniExcel pulls rows synchronously; it waits here only when the read is behind.</summary>
-    private static IEnumerable<DossierExportRow> Drain(ChannelReader<DossierExportRow> queue, CancellationToken ct)
+    private static IEnumerable<DossierExportRow> Drain(ChannelReader<DossierExportRow[]> queue, CancellationToken ct)
     {
         while (true)
         {
-            while (queue.TryRead(out var row))
+            while (queue.TryRead(out var batch))
             {
-                yield return row;
+                foreach (var row in batch)
+                {
+                    yield return row;
+                }
             }
 
             // False when the read completed; its failure, if any, is rethrown here and ends the file.
