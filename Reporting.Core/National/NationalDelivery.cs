@@ -65,7 +65,13 @@ public sealed class NationalDelivery(
         return due.Count;
     }
 
-    /// <summary>One attempt of a submission still sending (whatever its due time); its state afterwards.</summary>
+    /// <summary>How long an attempt holds its submission: its timeout and the time to store the answer.</summary>
+    public TimeSpan Lease => TimeSpan.FromSeconds(options.Value.TimeoutSeconds) + TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// One attempt of a submission still sending and due (not waiting for its backoff, nor held by an attempt
+    /// under way elsewhere); its state afterwards.
+    /// </summary>
     public async Task<SubmissionState> AttemptAsync(int submissionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -73,6 +79,17 @@ public sealed class NationalDelivery(
         if (submission.State != SubmissionState.Sending)
         {
             return submission.State;
+        }
+
+        if (submission.NextAttemptUtc > clock.GetUtcNow().UtcDateTime)
+        {
+            return submission.State;
+        }
+
+        if (!await ClaimAsync(db, submission, ct))
+        {
+            logger.LogInformation("National submission {Submission} is being attempted elsewhere; skipped", submission.Id);
+            return SubmissionState.Sending;
         }
 
         var outcome = await PostAsync(submission, ct);
@@ -139,6 +156,29 @@ public sealed class NationalDelivery(
     }
 
     private static string Code(ReportState state) => ReportStates.Code(state);
+
+    /// <summary>
+    /// Moves the row's due time past this attempt's lease, only if nobody moved it since it was read: of two
+    /// nodes (or two runs) reading the same row, one claims it and the other leaves it (ADR 015). A host
+    /// stopped mid-attempt leaves the lease behind; the row is due again when it ends.
+    /// </summary>
+    private async Task<bool> ClaimAsync(ReportingDbContext db, NationalSubmission submission, CancellationToken ct)
+    {
+        var seen = submission.NextAttemptUtc;
+        var until = clock.GetUtcNow().UtcDateTime + Lease;
+        var claimed = await db.NationalSubmissions
+            .Where(s => s.Id == submission.Id && s.State == SubmissionState.Sending && s.NextAttemptUtc == seen)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextAttemptUtc, until), ct);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        // The tracked row must agree with what is stored, or the answer's save would put the old time back.
+        submission.NextAttemptUtc = until;
+        db.Entry(submission).Property(s => s.NextAttemptUtc).OriginalValue = until;
+        return true;
+    }
 
     private async Task<Outcome> PostAsync(NationalSubmission submission, CancellationToken ct)
     {

@@ -20,6 +20,7 @@ public static class NationalExtensions
         services.TryAddSingleton<NationalOutbox>();
         services.TryAddSingleton<NationalDelivery>();
         services.TryAddSingleton<SubmissionStatusReader>();
+        services.TryAddScoped<NationalReachReader>();
         // Redirects are not followed: a submission goes where it was configured to, or not at all.
         services.AddHttpClient(NationalDelivery.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Reporting.Core.National;
 
 namespace Reporting.Demo.Simulators;
@@ -18,6 +20,12 @@ public sealed class ReceiverSettings
     public ReceiverFailure Failure { get; set; }
 
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// A file that keeps the receipts across restarts (JSON lines), as the real receiver keeps them in its
+    /// database. Demo mode puts it in the data folder; empty: kept in memory only.
+    /// </summary>
+    public string? ReceiptsPath { get; set; }
 }
 
 /// <summary>What the receiver simulator does wrong on purpose (demo and tests).</summary>
@@ -28,7 +36,10 @@ public enum ReceiverFailure
     /// <summary>Every submission answers HTTP 503.</summary>
     ServerError,
 
-    /// <summary>Every submission waits <see cref="NationalReceiverState.SlowDelay"/> before being handled.</summary>
+    /// <summary>
+    /// Every submission is handled (a receipt issued and kept) but answered only after
+    /// <see cref="NationalReceiverState.SlowDelay"/>: the answer a stopping sender never reads.
+    /// </summary>
     Slow,
 
     /// <summary>Every submission is refused with 422 and a reason.</summary>
@@ -43,13 +54,33 @@ public sealed record ReceivedSubmission(
 /// <summary>
 /// The simulated national receiver's memory: receipts by idempotency key (a repeat gets the same
 /// receipt; the same key with another body is refused), everything received, and the failure switches.
+/// With a <see cref="ReceiverSettings.ReceiptsPath"/> the receipts outlive a restart, so a sender that
+/// stopped before reading an answer gets the same receipt when it asks again.
 /// </summary>
-public sealed class NationalReceiverState(TimeProvider clock)
+public sealed class NationalReceiverState
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string BodyHash, string ReceiptId, string ReceivedAt)> _receipts = [];
     private readonly List<ReceivedSubmission> _received = [];
+    private readonly TimeProvider _clock;
+    private readonly string? _receiptsPath;
     private int _next;
+
+    public NationalReceiverState(TimeProvider clock, string? receiptsPath = null)
+    {
+        _clock = clock;
+        _receiptsPath = string.IsNullOrWhiteSpace(receiptsPath) ? null : receiptsPath;
+        if (_receiptsPath is not null && File.Exists(_receiptsPath))
+        {
+            foreach (var line in File.ReadLines(_receiptsPath).Where(l => l.Length > 0))
+            {
+                var kept = JsonSerializer.Deserialize<KeptReceipt>(line)!;
+                _receipts[kept.Key] = (kept.BodyHash, kept.ReceiptId, kept.ReceivedAt);
+            }
+
+            _next = _receipts.Count;
+        }
+    }
 
     public ReceiverFailure Failure { get; set; }
 
@@ -98,13 +129,21 @@ public sealed class NationalReceiverState(TimeProvider clock)
                 return existing.BodyHash == hash ? (existing.ReceiptId, existing.ReceivedAt) : null;
             }
 
-            var now = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
+            var now = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
             var receipt = $"QG-{now:yyyyMMdd}-{++_next:D6}";
             var at = now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            if (_receiptsPath is not null)
+            {
+                // Kept before it is answered: a receipt the sender never read must still be the one it gets next time.
+                File.AppendAllText(_receiptsPath, JsonSerializer.Serialize(new KeptReceipt(key, hash, receipt, at)) + "\n");
+            }
+
             _receipts[key] = (hash, receipt, at);
             return (receipt, at);
         }
     }
+
+    private sealed record KeptReceipt(string Key, string BodyHash, string ReceiptId, string ReceivedAt);
 }
 
 /// <summary>
@@ -124,7 +163,8 @@ public static class NationalReceiverSimulator
     /// </summary>
     public static IHostApplicationBuilder AddNationalReceiverSimulator(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<NationalReceiverState>();
+        builder.Services.AddSingleton(services => new NationalReceiverState(
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<ReceiverSettings>>().Value.ReceiptsPath));
         builder.Services.AddOptions<ReceiverSettings>().BindConfiguration(ReceiverSettings.Section);
         if (!SimulatorExtensions.IsEnabled(builder.Configuration) || !builder.Configuration.GetValue<bool>("Demo:Enabled"))
         {
@@ -132,6 +172,11 @@ public static class NationalReceiverSimulator
         }
 
         var configuration = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(configuration[ReceiverSettings.Section + ":ReceiptsPath"]))
+        {
+            configuration[ReceiverSettings.Section + ":ReceiptsPath"] = Path.Combine(DataFolder(configuration, builder.Environment.ContentRootPath), "quocgia-bien-nhan.jsonl");
+        }
+
         if (string.IsNullOrWhiteSpace(configuration["National:BaseUrl"]))
         {
             // The app's own address: the first plain http one (a development https certificate is not trusted by the client).
@@ -220,30 +265,44 @@ public static class NationalReceiverSimulator
             return Answer(503, "Lỗi máy chủ giả lập (công tắc ServerError).", null);
         }
 
+        var answer = Handle();
         if (state.Failure == ReceiverFailure.Slow)
         {
-            await Task.Delay(state.SlowDelay, ct);
+            // Handled and kept already; only the answer is late (a sender stopping now never reads it).
+            try
+            {
+                await Task.Delay(state.SlowDelay, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty; // the sender went away: nobody to answer
+            }
         }
 
-        if (string.IsNullOrWhiteSpace(key))
+        return answer;
+
+        IResult Handle()
         {
-            return Answer(400, "Thiếu tiêu đề Idempotency-Key.", null);
-        }
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                return Answer(400, "Thiếu tiêu đề Idempotency-Key.", null);
+            }
 
-        if (state.Failure == ReceiverFailure.Reject)
-        {
-            return Answer(422, "Hệ thống quốc gia (mô phỏng) từ chối báo cáo theo công tắc Reject.", null);
-        }
+            if (state.Failure == ReceiverFailure.Reject)
+            {
+                return Answer(422, "Hệ thống quốc gia (mô phỏng) từ chối báo cáo theo công tắc Reject.", null);
+            }
 
-        var verdict = SubmissionCheck.Check(body);
-        if (!verdict.Accepted)
-        {
-            return Answer(verdict.Status, verdict.Reason, verdict);
-        }
+            var verdict = SubmissionCheck.Check(body);
+            if (!verdict.Accepted)
+            {
+                return Answer(verdict.Status, verdict.Reason, verdict);
+            }
 
-        var receipt = state.Receipt(key, body);
-        return receipt is not null
-            ? Answer(202, null, verdict, receipt)
-            : Answer(409, $"Khóa Idempotency-Key '{key}' đã dùng cho một nội dung khác.", verdict);
+            var receipt = state.Receipt(key, body);
+            return receipt is not null
+                ? Answer(202, null, verdict, receipt)
+                : Answer(409, $"Khóa Idempotency-Key '{key}' đã dùng cho một nội dung khác.", verdict);
+        }
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -176,6 +178,7 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
             await db.NationalSubmissions.Where(s => s.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.State, SubmissionState.Sending));
         }
 
+        Later(Delivery.Lease);
         Assert.Equal(SubmissionState.Received, await Delivery.AttemptAsync(first.Id));
         var again = await SubmissionAsync(id);
         Assert.Equal(first.ReceiptId, again.ReceiptId);
@@ -242,6 +245,93 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
         Assert.Equal(SubmissionState.Received, submission.State);
         Assert.Equal(2, submission.Attempts);
         Assert.Equal(1, memory.ReceiptCount);
+    }
+
+    [Fact]
+    public async Task A_server_stopped_mid_delivery_and_started_again_ends_with_exactly_one_receipt()
+    {
+        var id = await AcceptedProvinceReportAsync();
+        await Workflow.ActAsync(_s.Reviewer(), id, ReportActions.Send, Reason);
+
+        // The receiver keeps its receipts in a file, as the real one keeps them in its database, and answers late.
+        var receipts = Path.Combine(_folder, "quocgia-bien-nhan.jsonl");
+        var port = _receiver.Port;
+        await _receiver.DisposeAsync();
+        _receiver = await ReceiverHost.StartAsync(port, new NationalReceiverState(TimeProvider.System, receipts) { ApiKey = "khoa-quoc-gia" });
+        _receiver.State.Failure = ReceiverFailure.Slow;
+        _receiver.State.SlowDelay = TimeSpan.FromMinutes(10);
+
+        using var stopping = new CancellationTokenSource();
+        var delivering = Delivery.DeliverDueAsync(stopping.Token);
+        await Eventually.True(() => Task.FromResult(_receiver.State.ReceiptCount == 1), "the receiver has issued its receipt and is still answering");
+        var issued = Assert.Single(_receiver.State.Received).ReceiptId;
+
+        // The host stops before the answer arrives (and the receiver simulator, in the same process, with it).
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => delivering);
+        await _receiver.DisposeAsync();
+        Assert.Empty(await AttemptsAsync(id));
+        Assert.Equal(SubmissionState.Sending, (await SubmissionAsync(id)).State);
+
+        // Started again: new services on the same database, the receiver with its kept receipts.
+        Start();
+        _receiver = await ReceiverHost.StartAsync(port, new NationalReceiverState(TimeProvider.System, receipts) { ApiKey = "khoa-quoc-gia" });
+        Assert.Equal(0, await Delivery.DeliverDueAsync());
+        Later(Delivery.Lease);
+        Assert.Equal(1, await Delivery.DeliverDueAsync());
+
+        var submission = await SubmissionAsync(id);
+        Assert.Equal(SubmissionState.Received, submission.State);
+        Assert.Equal(issued, submission.ReceiptId);
+        Assert.Equal(1, _receiver.State.ReceiptCount);
+        Assert.Single(File.ReadAllLines(receipts));
+        var attempt = Assert.Single(await AttemptsAsync(id));
+        Assert.Equal((202, issued), (attempt.HttpStatus, attempt.ReceiptId));
+        Assert.Equal(ReportState.Received, (await Workflow.GetAsync(_s.Reviewer(), id)).Summary.State);
+    }
+
+    [Fact]
+    public async Task Two_nodes_delivering_at_once_post_the_submission_once()
+    {
+        var id = await AcceptedProvinceReportAsync();
+        await Workflow.ActAsync(_s.Reviewer(), id, ReportActions.Send, Reason);
+        _receiver.State.Failure = ReceiverFailure.Slow;
+        _receiver.State.SlowDelay = TimeSpan.FromSeconds(1);
+        var other = new NationalDelivery(_s.Database, new PlainHttpClients(), Options.Create(_options), _s.Clock, NullLogger<NationalDelivery>.Instance);
+
+        await Task.WhenAll(Delivery.DeliverDueAsync(), other.DeliverDueAsync());
+
+        Assert.Single(_receiver.State.Received);
+        var attempt = Assert.Single(await AttemptsAsync(id));
+        Assert.Equal(202, attempt.HttpStatus);
+        Assert.Equal(SubmissionState.Received, (await SubmissionAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Which_periods_reached_the_national_system_is_read_through_the_workflow_and_its_scope()
+    {
+        var reader = new NationalReachReader(Workflow, _s.Database, _s.Reference);
+        IReadOnlyList<(string, Core.Periods.PeriodKey)> periods =
+            [(WorkflowSetup.Regime, Core.Periods.PeriodKey.Parse("2025-Q4")), (WorkflowSetup.Regime, Core.Periods.PeriodKey.Parse("2025-Q3"))];
+        var id = await AcceptedProvinceReportAsync();
+
+        var before = await reader.ReadAsync(_s.Reviewer(), periods);
+        Assert.Equal(["Đã tiếp nhận, chưa gửi", "Chưa lập báo cáo tổng hợp"], before.Select(r => r.Label));
+        Assert.Equal(id, before[0].Report!.Id);
+        Assert.DoesNotContain(before, r => r.Reached);
+
+        await Workflow.ActAsync(_s.Reviewer(), id, ReportActions.Send, Reason);
+        Assert.Equal("Đang gửi lên hệ thống quốc gia", (await reader.ReadAsync(_s.Reviewer(), periods))[0].Label);
+        await Delivery.DeliverDueAsync();
+
+        var after = await reader.ReadAsync(_s.Caller("Lãnh đạo tỉnh", Root, Roles.Leader), periods);
+        Assert.True(after[0].Reached);
+        Assert.Equal("Hệ thống quốc gia đã nhận", after[0].Label);
+        Assert.Equal((await SubmissionAsync(id)).ReceiptId, after[0].Submission!.ReceiptId);
+        Assert.False(after[1].Reached);
+
+        // A department's head does not see the province's report, so the reader tells them nothing.
+        Assert.Empty(await reader.ReadAsync(_s.Head(), periods));
     }
 
     [Fact]
@@ -350,6 +440,7 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(Delivery);
+        services.AddSingleton<IHostApplicationLifetime>(new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
         services.AddQuartz(q => q.AddNationalDeliveryJob(intervalSeconds: 1));
         await using var provider = services.BuildServiceProvider();
         var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -366,6 +457,34 @@ public sealed class NationalSubmissionTests : IAsyncLifetime
 
         Assert.Equal(1, _receiver.State.ReceiptCount);
         Assert.Equal(ReportState.Received, (await Workflow.GetAsync(_s.Reviewer(), id)).Summary.State);
+    }
+
+    [Fact]
+    public async Task A_stopping_host_abandons_the_attempt_under_way_and_records_nothing()
+    {
+        var id = await AcceptedProvinceReportAsync();
+        await Workflow.ActAsync(_s.Reviewer(), id, ReportActions.Send, Reason);
+        _receiver.State.Failure = ReceiverFailure.Slow;
+        _receiver.State.SlowDelay = TimeSpan.FromMinutes(10);
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Delivery);
+        services.AddSingleton<IHostApplicationLifetime>(lifetime);
+        services.AddQuartz(q => q.AddNationalDeliveryJob(intervalSeconds: 3600));
+        await using var provider = services.BuildServiceProvider();
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Start();
+        await Eventually.True(() => Task.FromResult(_receiver.State.ReceiptCount == 1), "the receiver has issued its receipt and is still answering");
+
+        lifetime.StopApplication();
+        // The scheduler waits for its jobs, as the host's does: this returns only once the delivery has let go.
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+
+        Assert.Empty(await AttemptsAsync(id));
+        var submission = await SubmissionAsync(id);
+        Assert.Equal(SubmissionState.Sending, submission.State);
+        Assert.True(submission.NextAttemptUtc > _s.Clock.GetUtcNow().UtcDateTime, "the abandoned attempt's lease holds the row until it runs out");
     }
 
     [Fact]

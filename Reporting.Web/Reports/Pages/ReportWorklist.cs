@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reporting.Core.Access;
 using Reporting.Core.Agencies;
+using Reporting.Core.National;
 using Reporting.Core.Periods;
 using Reporting.Core.Persistence;
 using Reporting.Core.Reports.Workflow;
@@ -33,7 +34,8 @@ public sealed record WorklistModel(
     bool ShowsGrid,
     IReadOnlyList<string> GridForms,
     IReadOnlyList<CompletenessRow> Grid,
-    IReadOnlyList<CreatableReport> Creatable);
+    IReadOnlyList<CreatableReport> Creatable,
+    IReadOnlyList<NationalPeriodReach> National);
 
 /// <summary>
 /// The worklist of <c>/bao-cao</c> from the workflow's own list (so the scope and role rules are the
@@ -41,7 +43,8 @@ public sealed record WorklistModel(
 /// what heads approved in the scope, the completeness grid every agency of the scope that files a form
 /// of the chosen regime and period (leaders, reviewers, administrators).
 /// </summary>
-public sealed class ReportWorklist(ReportWorkflow workflow, IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, TimeProvider clock)
+public sealed class ReportWorklist(
+    ReportWorkflow workflow, NationalReachReader national, IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, TimeProvider clock)
 {
     public async Task<WorklistModel> BuildAsync(ReportCaller caller, ClaimsPrincipal user, string? regimeCode, string? period, CancellationToken ct = default)
     {
@@ -98,6 +101,11 @@ public sealed class ReportWorklist(ReportWorkflow workflow, IDbContextFactory<Re
             }
         }
 
+        // Which of the regime's periods reached the national system: for those who see the grid, when their scope holds the province.
+        var reach = showsGrid && regime is not null
+            ? await national.ReadAsync(caller, periods.Select(p => (regime.Code, p)).ToList(), ct)
+            : [];
+
         return new WorklistModel(
             regimes, regime, chosen, periods,
             mine,
@@ -110,7 +118,8 @@ public sealed class ReportWorklist(ReportWorkflow workflow, IDbContextFactory<Re
             showsGrid,
             regime?.Forms ?? [],
             grid,
-            creatable);
+            creatable,
+            reach);
     }
 
     /// <summary>The period containing today and the six before it, newest first.</summary>
