@@ -75,7 +75,7 @@ internal sealed class DemoArrivals(DemoProvince province)
         lock (_lock)
         {
             _days[day] = (generated, ++_uses);
-            _lastChange[day] = generated.Count == 0 ? DateTime.MinValue : generated.Max(LastChange);
+            _lastChange[day] = generated.Count == 0 ? DateTime.MinValue : generated.Max(d => d.LastChangeAt);
             if (_days.Count > CachedDays)
             {
                 _days.Remove(_days.MinBy(d => d.Value.LastUse).Key);
@@ -98,8 +98,4 @@ internal sealed class DemoArrivals(DemoProvince province)
         var total = DossierHistoryGenerator.DayWeights(province).Sum();
         return total <= 0 ? 0 : province.Options.DossierCount * 1.1 / total;
     }
-
-    /// <summary>The last instant the dossier's record or its payments change.</summary>
-    private static DateTime LastChange(DossierLifecycle dossier) =>
-        dossier.RefundAt != DossierLifecycle.Never && dossier.RefundAt > dossier.LastEventAt ? dossier.RefundAt : dossier.LastEventAt;
 }

@@ -18,6 +18,13 @@ public sealed class DemoOptions
     /// <summary>Payments in the payment feed whose <c>MaHoSo</c> matches no dossier.</summary>
     public int UnmatchedPaymentCount { get; set; } = 6;
 
+    /// <summary>
+    /// Keep the generated history in memory once built (tests and the one-off demo load read it many times).
+    /// False for a long-running simulator: it keeps only the dossiers that still change after the end of the
+    /// history (<see cref="DemoProvince.Tail"/>) and regenerates the history for the rare read from before it.
+    /// </summary>
+    public bool KeepHistory { get; set; } = true;
+
     internal void Validate()
     {
         if (DossierCount < 0)

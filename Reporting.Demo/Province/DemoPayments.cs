@@ -19,16 +19,31 @@ internal static class DemoPayments
     public static IEnumerable<PaymentFeedItem> AsOf(DemoProvince province, DateTime asOfLocal, DateTime updatedSinceLocal)
     {
         var items = new List<PaymentFeedItem>();
-        var lifecycles = province.Lifecycles;
-        for (var i = 0; i < lifecycles.Count; i++)
+        int historyCount;
+        // From the end of the history on, only the tail's transactions can have changed (DemoProvince.Tail).
+        if (updatedSinceLocal >= province.EndOfHistory)
         {
-            Add(items, lifecycles[i], i.ToString("D7", CultureInfo.InvariantCulture), asOfLocal);
+            var tail = province.Tail;
+            historyCount = tail.HistoryCount;
+            foreach (var (position, dossier) in tail.Dossiers)
+            {
+                Add(items, dossier, position.ToString("D7", CultureInfo.InvariantCulture), asOfLocal);
+            }
+        }
+        else
+        {
+            var lifecycles = province.Lifecycles;
+            historyCount = lifecycles.Count;
+            for (var i = 0; i < lifecycles.Count; i++)
+            {
+                Add(items, lifecycles[i], i.ToString("D7", CultureInfo.InvariantCulture), asOfLocal);
+            }
         }
         foreach (var (dossier, key) in province.Arrivals.Until(asOfLocal, updatedSinceLocal))
         {
             Add(items, dossier, key, asOfLocal);
         }
-        items.AddRange(Unmatched(province, lifecycles.Count).Where(p =>
+        items.AddRange(Unmatched(province, historyCount).Where(p =>
             FeedDates.TryParse(p.NgayCapNhat, out var at) && at <= asOfLocal));
         if (updatedSinceLocal != DateTime.MinValue)
         {

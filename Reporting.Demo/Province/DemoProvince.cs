@@ -22,7 +22,10 @@ public sealed class DemoProvince
     private const double DepartmentShare = 0.35;
     private const double DistrictShareBefore = 0.22;
 
-    private readonly Lazy<IReadOnlyList<DossierLifecycle>> _lifecycles;
+    private readonly Lock _historyLock = new();
+    private IReadOnlyList<DossierLifecycle>? _history;
+    private WeakReference<IReadOnlyList<DossierLifecycle>>? _weakHistory;
+    private readonly Lazy<HistoryTail> _tail;
     private readonly DossierSampler _beforeMerger;
     private readonly DossierSampler _afterMerger;
     private readonly DemoCatalogueContent _catalogue;
@@ -44,7 +47,7 @@ public sealed class DemoProvince
 
         Tree = new AgencyTreeDocument { Items = Agencies.Select(a => a.ToTreeItem()).ToList() };
         Procedures = CatalogueItems();
-        _lifecycles = new Lazy<IReadOnlyList<DossierLifecycle>>(() => DossierHistoryGenerator.Generate(this));
+        _tail = new Lazy<HistoryTail>(() => HistoryTail.Of(Lifecycles, EndOfHistory));
         Arrivals = new DemoArrivals(this);
     }
 
@@ -61,6 +64,7 @@ public sealed class DemoProvince
             EndDate = options.EndDate,
             HistoryMonths = options.HistoryMonths,
             UnmatchedPaymentCount = options.UnmatchedPaymentCount,
+            KeepHistory = options.KeepHistory,
         });
     }
 
@@ -84,8 +88,45 @@ public sealed class DemoProvince
     /// <summary>The procedure catalogue (ProcedureCatalog feed).</summary>
     public List<ProcedureFeedItem> Procedures { get; }
 
-    /// <summary>The history's lifecycles (submitted up to the end date) in submission order; generated on first use.</summary>
-    public IReadOnlyList<DossierLifecycle> Lifecycles => _lifecycles.Value;
+    /// <summary>
+    /// The history's lifecycles (submitted up to the end date) in submission order; generated on first use, and
+    /// again after a collection when <see cref="DemoOptions.KeepHistory"/> is off (the same lifecycles: the seed decides).
+    /// </summary>
+    public IReadOnlyList<DossierLifecycle> Lifecycles
+    {
+        get
+        {
+            // Under the lock: two readers at once generate the 300,000 lifecycles once, not twice.
+            lock (_historyLock)
+            {
+                if (_history is { } kept)
+                {
+                    return kept;
+                }
+                if (_weakHistory is not null && _weakHistory.TryGetTarget(out var alive))
+                {
+                    return alive;
+                }
+
+                var generated = DossierHistoryGenerator.Generate(this);
+                if (Options.KeepHistory)
+                {
+                    _history = generated;
+                }
+                else
+                {
+                    _weakHistory = new WeakReference<IReadOnlyList<DossierLifecycle>>(generated);
+                }
+                return generated;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The history's lifecycles that still change at or after <see cref="EndOfHistory"/> (an event or a refund), with their
+    /// positions in the history: all a feed read from <see cref="EndOfHistory"/> on can return of the history.
+    /// </summary>
+    internal HistoryTail Tail => _tail.Value;
 
     /// <summary>The dossiers submitted after the end date, generated per day on demand.</summary>
     internal DemoArrivals Arrivals { get; }
@@ -129,9 +170,20 @@ public sealed class DemoProvince
                 keyed.Add((updatedAt, dossier));
             }
         }
-        foreach (var dossier in Lifecycles)
+        // A read from the end of the history on (every collector run after the demo load) needs only the tail.
+        if (updatedSinceLocal >= EndOfHistory)
         {
-            Consider(dossier);
+            foreach (var (_, dossier) in Tail.Dossiers)
+            {
+                Consider(dossier);
+            }
+        }
+        else
+        {
+            foreach (var dossier in Lifecycles)
+            {
+                Consider(dossier);
+            }
         }
         foreach (var (dossier, _) in Arrivals.Until(asOfLocal, updatedSinceLocal))
         {

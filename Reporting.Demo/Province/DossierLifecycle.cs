@@ -31,6 +31,9 @@ public sealed partial class DossierLifecycle
     /// <summary>The instant of the last event, possibly after the generation's end date.</summary>
     public DateTime LastEventAt => LastEventAtOrBefore(DateTime.MaxValue.AddTicks(-1)) ?? SubmittedAt;
 
+    /// <summary>The last instant the dossier's record or its payments change (a refund may follow the last event).</summary>
+    internal DateTime LastChangeAt => RefundAt != Never && RefundAt > LastEventAt ? RefundAt : LastEventAt;
+
     internal DemoAgency Agency { get; set; }
     internal DemoProcedure Procedure { get; }
     internal int DetailSeed { get; }

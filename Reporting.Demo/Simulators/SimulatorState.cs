@@ -31,7 +31,13 @@ public sealed class SimulatorState
         Failure = s.Failure;
         SlowDelay = TimeSpan.FromSeconds(s.SlowSeconds);
         ApiKey = s.ApiKey;
-        _province = new Lazy<DemoProvince>(() => DemoProvince.Build(demo.Value.ToOptions(clock)));
+        _province = new Lazy<DemoProvince>(() =>
+        {
+            // The simulators run for days: keep only the history's tail, not 300,000 lifecycles (issue 13).
+            var options = demo.Value.ToOptions(clock);
+            options.KeepHistory = false;
+            return DemoProvince.Build(options);
+        });
     }
 
     /// <summary>Replaces the province (tests use small ones).</summary>
@@ -77,6 +83,12 @@ public sealed class SimulatorState
         var simulated = Province.NextOfficeMorning + (now - _started) * Speed;
         return simulated < real ? simulated : real;
     }
+
+    /// <summary>
+    /// Builds what the feeds read after the demo load (the history's tail, <see cref="DemoProvince.Tail"/>) now, so the
+    /// generation's garbage comes at a known moment (the caller asks for a memory trim after it), not in the first collector run.
+    /// </summary>
+    public void PrepareFeeds() => _ = Province.Tail;
 
     internal IReadOnlyList<DossierLifecycle> DossiersInFeedOrder(DateTime asOf, DateTime since)
     {

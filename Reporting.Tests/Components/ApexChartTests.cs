@@ -29,6 +29,29 @@ public sealed class ApexChartTests : DashboardComponentContext
     }
 
     [Fact]
+    public void A_re_render_with_equal_series_sends_nothing_and_a_changed_figure_is_sent()
+    {
+        var module = JSInterop.SetupModule("./js/apexchart.js");
+        module.SetupVoid("render", _ => true);
+        var cut = Render<ApexChart>(p => p
+            .Add(c => c.Kind, ChartKind.Line)
+            .Add(c => c.Title, "Xu hướng")
+            .Add(c => c.Categories, ["Tháng 10/2026", "Tháng 11/2026"])
+            .Add(c => c.Series, [new ChartSeries("2.1", [87.5m, null])]));
+
+        // What a data change does to every open overview: new but equal lists (issue 13).
+        cut.Render(p => p
+            .Add(c => c.Categories, ["Tháng 10/2026", "Tháng 11/2026"])
+            .Add(c => c.Series, [new ChartSeries("2.1", [87.5m, null])]));
+        Assert.Single(module.Invocations["render"]);
+
+        cut.Render(p => p.Add(c => c.Series, [new ChartSeries("2.1", [87.5m, 90m])]));
+        Assert.Equal(2, module.Invocations["render"].Count);
+        var options = JsonSerializer.SerializeToElement(module.Invocations["render"][1].Arguments[1]);
+        Assert.Equal(90m, options.GetProperty("series")[0].GetProperty("data")[1].GetDecimal());
+    }
+
+    [Fact]
     public void Takes_the_text_and_grid_colours_of_the_cascaded_theme_for_titles_axes_legends_and_target_labels()
     {
         var module = JSInterop.SetupModule("./js/apexchart.js");

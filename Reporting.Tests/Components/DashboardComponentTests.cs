@@ -215,6 +215,23 @@ public sealed class PeriodPickerTests : DashboardComponentContext
     }
 
     [Fact]
+    public void The_native_selects_ask_for_the_chosen_period_and_the_latest_period_of_a_chosen_kind()
+    {
+        DashboardQuery? asked = null;
+        var cut = Render<PeriodPicker>(p => p
+            .Add(c => c.Query, Q3)
+            .Add(c => c.Today, new DateOnly(2026, 11, 20))
+            .Add(c => c.QueryChanged, EventCallback.Factory.Create<DashboardQuery>(this, q => asked = q)));
+
+        Assert.Equal(["2026-Q4", "2026-Q3"], cut.FindAll("[data-testid=period-key] option").Take(2).Select(o => o.GetAttribute("value")));
+        cut.Find("[data-testid=period-key]").Change("2026-Q2");
+        Assert.Equal(Q3 with { Period = PeriodKey.Quarter(2026, 2) }, asked);
+        cut.Find("[data-testid=period-kind]").Change(nameof(PeriodKind.Month));
+        Assert.Equal(Q3 with { Period = PeriodKey.Month(2026, 11) }, asked);
+        Assert.Equal("true", cut.Find("[data-testid=window-calendar]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
     public void Offers_started_periods_of_each_kind_latest_first()
     {
         var cut = Render<PeriodPicker>(p => p.Add(c => c.Query, Q3).Add(c => c.Today, new DateOnly(2026, 11, 20)));

@@ -7,6 +7,7 @@ using Reporting.Core.Collectors;
 using Reporting.Core.Persistence;
 using Reporting.Demo.Seeding;
 using Reporting.Demo.Simulators;
+using Reporting.Web.Memory;
 
 namespace Reporting.Web.Collectors;
 
@@ -25,6 +26,7 @@ internal sealed class SimulatorDemoSources(
     CollectorScheduler scheduler,
     IOptions<SimulatorSettings> settings,
     SourceKeyProtection keys,
+    IServiceProvider services,
     ILogger<SimulatorDemoSources> logger) : BackgroundService
 {
     public const string CatalogueSource = "demo-danhmuc";
@@ -60,6 +62,10 @@ internal sealed class SimulatorDemoSources(
             await EnsureAsync(DemoSeedingService.DossierSource, CollectorKind.DossierFeed, self + SimulatorsApi.DossierBase, cron, end, stoppingToken);
             await EnsureAsync(DemoSeedingService.PaymentSource, CollectorKind.PaymentFeed, self + SimulatorsApi.PaymentBase, cron, end, stoppingToken);
             await EnsureAsync(CatalogueSource, CollectorKind.ProcedureCatalog, self + SimulatorsApi.CatalogueBase, "0 0 2 * * ?", null, stoppingToken);
+            // The feeds' tail is built from the whole generated history, which is garbage right after: build it
+            // before the collectors first run, then give the memory back (issue 13: the demo server ≤ 400 MB).
+            await Task.Run(simulators.PrepareFeeds, stoppingToken);
+            services.GetService<MemoryTrimmer>()?.Request("simulators ready");
             await scheduler.SyncAsync(stoppingToken);
             logger.LogInformation("Demo collector sources read the simulators at {BaseUrl}", self);
         }

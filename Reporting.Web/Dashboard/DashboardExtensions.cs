@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using Reporting.Web.Components;
@@ -10,6 +12,12 @@ public static class DashboardExtensions
     public static IHostApplicationBuilder AddReportingWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<CircuitSettings>().BindConfiguration(CircuitSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitSettings>>((circuits, settings) =>
+        {
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(settings.Value.DisconnectedRetentionSeconds);
+            circuits.DisconnectedCircuitMaxRetained = settings.Value.DisconnectedMaxRetained;
+        });
         builder.Services.AddMudServices();
         builder.Services.AddVietnameseMudTexts();
         builder.Services.AddSingleton<SourceFreshnessTracker>();

@@ -16,6 +16,8 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private int _refreshQueued;
     private long _lastRefresh = long.MinValue / 2;
+    private bool _refreshingLive;
+    private Task? _trendInRefresh;
 
     [Inject] protected DashboardService Service { get; set; } = null!;
     [Inject] protected DataChangeNotifier Notifier { get; set; } = null!;
@@ -80,12 +82,14 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
 
     /// <summary>
     /// Reads the 12-month trend after the rest of the page is shown (it takes twelve reads), then
-    /// hands it to <paramref name="set"/> unless the query has changed meanwhile.
+    /// hands it to <paramref name="set"/> unless the query has changed meanwhile. In a live refresh the page still
+    /// shows the old trend, so the new one is read with the rest and shown in the same render: one render of every
+    /// open overview per data change, not two (issue 13).
     /// </summary>
     protected void LoadTrendLater(IReadOnlyList<string> codes, Action<IReadOnlyList<TrendPoint>> set)
     {
         var query = Query;
-        _ = InvokeAsync(async () =>
+        async Task<bool> ReadAsync()
         {
             try
             {
@@ -93,11 +97,27 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
                 if (query == Query)
                 {
                     set(trend);
-                    StateHasChanged();
+                    return true;
                 }
             }
             catch (Exception e) when (e is QueryException or OperationCanceledException)
             {
+            }
+
+            return false;
+        }
+
+        if (_refreshingLive)
+        {
+            _trendInRefresh = ReadAsync();
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            if (await ReadAsync())
+            {
+                StateHasChanged();
             }
         });
     }
@@ -126,7 +146,21 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
 
                 Interlocked.Exchange(ref _refreshQueued, 0);
                 _lastRefresh = Environment.TickCount64;
-                await ReloadAsync();
+                _refreshingLive = true;
+                try
+                {
+                    await ReloadAsync();
+                    if (_trendInRefresh is { } trend)
+                    {
+                        _trendInRefresh = null;
+                        await trend;
+                    }
+                }
+                finally
+                {
+                    _refreshingLive = false;
+                }
+
                 StateHasChanged();
             }
             catch (OperationCanceledException)

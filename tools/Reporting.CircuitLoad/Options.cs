@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Reporting.CircuitLoad;
 
-/// <summary>Command line: <c>chromium|circuits N --pid P [--url …] [--user …] [--changes K]</c>.</summary>
+/// <summary>
+/// Command line: <c>chromium|circuits N (--pid P | --serve path/to/Reporting.Web.dll) [--url …] [--user …] [--changes K]</c>.
+/// <c>--serve</c> starts a fresh demo server for the run (<see cref="DemoServer"/>); <see cref="Pid"/> is then 0 until it runs.
+/// </summary>
 public sealed record Options(
     string Mode,
     int Count,
@@ -16,13 +19,15 @@ public sealed record Options(
     string IngestKey,
     string DumpDirectory,
     TimeSpan SettleAfterClose,
-    TimeSpan Hold)
+    TimeSpan Hold,
+    string? Serve,
+    TimeSpan Warmup)
 {
     public static Options Parse(string[] args)
     {
         if (args.Length < 2 || args[0] is not ("chromium" or "circuits"))
         {
-            throw new ArgumentException("usage: chromium|circuits N --pid P [--url http://127.0.0.1:5080] [--path /] [--user lanhdao] [--password …] [--changes 5] [--read-key demo-read-key] [--ingest-key demo-ingest-key] [--dumps /tmp] [--settle 30] [--hold 0]");
+            throw new ArgumentException("usage: chromium|circuits N (--pid P | --serve Reporting.Web/bin/Release/net10.0/Reporting.Web.dll [--warmup 75]) [--url http://127.0.0.1:5080] [--path /] [--user lanhdao] [--password …] [--changes 5] [--read-key demo-read-key] [--ingest-key demo-ingest-key] [--dumps /tmp] [--settle 30] [--hold 0]");
         }
 
         var named = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,7 +41,9 @@ public sealed record Options(
         return new Options(
             args[0],
             int.Parse(args[1], CultureInfo.InvariantCulture),
-            int.Parse(named.TryGetValue("pid", out var pid) ? pid : throw new ArgumentException("--pid of the server process is required (memory is read from /proc and dotnet-gcdump)."), CultureInfo.InvariantCulture),
+            named.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture)
+                : named.ContainsKey("serve") ? 0
+                : throw new ArgumentException("--pid of a running server (memory is read from /proc and dotnet-gcdump), or --serve with the server's dll to start one."),
             Get("url", "http://127.0.0.1:5080").TrimEnd('/'),
             Get("path", "/"),
             user,
@@ -46,6 +53,8 @@ public sealed record Options(
             Get("ingest-key", "demo-ingest-key"),
             Get("dumps", System.IO.Path.GetTempPath()),
             TimeSpan.FromSeconds(int.Parse(Get("settle", "30"), CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(int.Parse(Get("hold", "0"), CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(int.Parse(Get("hold", "0"), CultureInfo.InvariantCulture)),
+            named.GetValueOrDefault("serve"),
+            TimeSpan.FromSeconds(int.Parse(Get("warmup", "75"), CultureInfo.InvariantCulture)));
     }
 }

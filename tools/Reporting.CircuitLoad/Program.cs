@@ -11,6 +11,12 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+await using var server = options.Serve is { } dll ? await DemoServer.StartAsync(dll, options.Url, options.Warmup, cancel.Token) : null;
+if (server is not null)
+{
+    options = options with { Pid = server.Pid };
+}
+
 using var http = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromMinutes(2) };
 var change = new DataChange(http, options.ReadKey, options.IngestKey);
 string Dump(string name) => Path.Combine(options.DumpDirectory, $"circuitload-{options.Mode}-{options.Count}-{name}.gcdump");
