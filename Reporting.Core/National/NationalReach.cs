@@ -80,19 +80,35 @@ public sealed class NationalReachReader(ReportWorkflow workflow, IDbContextFacto
         }).ToList();
     }
 
-    /// <summary>The last <paramref name="count"/> ended periods of each regime, newest first, for the dashboards' grid.</summary>
-    public static IReadOnlyList<(string Regime, PeriodKey Period)> RecentPeriods(IEnumerable<ReportRegime> regimes, DateOnly today, int count)
+    /// <summary>
+    /// The last <paramref name="count"/> ended periods of every regime, oldest first as a timeline reads, for the
+    /// dashboards' grid; empty when the caller's scope does not contain the province.
+    /// </summary>
+    public async Task<IReadOnlyList<(ReportRegime Regime, IReadOnlyList<NationalPeriodReach> Periods)>> RecentAsync(
+        ReportCaller caller, DateOnly today, int count, CancellationToken ct = default)
     {
-        var list = new List<(string, PeriodKey)>();
-        foreach (var regime in regimes)
+        List<ReportRegime> regimes;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var period = regime.LastEndedPeriod(today);
-            for (var i = 0; i < count; i++, period = period.Previous())
-            {
-                list.Add((regime.Code, period));
-            }
+            regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Frequency).ThenBy(r => r.Code).ToListAsync(ct);
         }
 
-        return list;
+        var periods = new List<(string, PeriodKey)>();
+        foreach (var regime in regimes)
+        {
+            var recent = new List<PeriodKey> { regime.LastEndedPeriod(today) };
+            while (recent.Count < count)
+            {
+                recent.Add(recent[^1].Previous());
+            }
+
+            recent.Reverse();
+            periods.AddRange(recent.Select(p => (regime.Code, p)));
+        }
+
+        var reach = await ReadAsync(caller, periods, ct);
+        return reach.Count == 0 ? [] : regimes
+            .Select(r => (r, (IReadOnlyList<NationalPeriodReach>)reach.Where(p => p.Regime == r.Code).ToList()))
+            .ToList();
     }
 }
