@@ -153,6 +153,20 @@ static async Task MeasureAsync(IServiceProvider services, int rebuilds, string d
         cache.Clear();
         return indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)));
     });
+    // What a cleared activity cache costs: the activity rows of the year, read as AggregateReader reads them.
+    var dbFactory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Reporting.Core.Persistence.ReportingDbContext>>();
+    var activityRows = 0;
+    await TimeQueries("  of which the activity rows of 2026 alone", async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.ProcedureYearActivities)
+                .Where(a => a.Year >= 2026 && a.Year <= 2026 && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+                .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets)));
+        activityRows = rows.Count;
+        return rows;
+    });
+    Console.WriteLine($"  ({activityRows:N0} activity rows in 2026)");
     await TimeQueries("province indicators, year 2026, calendar, current view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026))));
     await TimeQueries("province indicators, 2026-Q3, cut-off, historical view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.Quarter(2026, 3), WindowKind.Cutoff, HistoryView.Historical)));
     await TimeQueries("province + all children (ranking), year 2026", () => indicators.GetManyAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)), includeChildren: true));
