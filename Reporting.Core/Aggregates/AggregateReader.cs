@@ -154,53 +154,14 @@ public static class AggregateReader
         }
 
         var (first, last) = (missing.Min(), missing.Max());
-        var read = await ReadActivityRowsAsync(db, first, last, ct);
+        var read = await db.ProcedureYearActivities.AsNoTracking()
+            .Where(a => a.Year >= first && a.Year <= last && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+            .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
+            .ToListAsync(ct);
         var byYear = read.ToLookup(a => a.Year);
         foreach (var year in missing)
         {
             result.AddRange(cache.Put(year, version, byYear[year].ToList()));
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// The activity rows of the years, with a plain command and typed getters: thousands of rows (agency–procedure pairs
-    /// with activity, growing with the dossiers until every pair is active) are the whole cost of an answer after the
-    /// data version changed, and EF Core's materialiser a row was most of it (docs/benchmarks.md, issue 13 third pass).
-    /// </summary>
-    private static async Task<List<ProcedureActivity>> ReadActivityRowsAsync(ReportingDbContext db, int first, int last, CancellationToken ct)
-    {
-        var entity = db.Model.FindEntityType(typeof(ProcedureYearActivity))!;
-        string Column(string property) => "\"" + entity.FindProperty(property)!.GetColumnName() + "\"";
-        var table = (entity.GetSchema() is { } schema ? "\"" + schema + "\"." : "") + "\"" + entity.GetTableName() + "\"";
-        var (online, feeLine, paidOnline, year) = (Column(nameof(ProcedureYearActivity.OnlineBuckets)), Column(nameof(ProcedureYearActivity.FeeLineBuckets)),
-            Column(nameof(ProcedureYearActivity.PaidOnlineBuckets)), Column(nameof(ProcedureYearActivity.Year)));
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT {Column(nameof(ProcedureYearActivity.AgencyId))}, {Column(nameof(ProcedureYearActivity.ProcedureCode))}, {year}, " +
-            $"{online}, {feeLine}, {paidOnline} FROM {table} WHERE {year} >= @first AND {year} <= @last AND ({online} <> 0 OR {feeLine} <> 0 OR {paidOnline} <> 0)";
-        foreach (var (name, value) in new[] { ("@first", first), ("@last", last) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        var result = new List<ProcedureActivity>();
-        // Procedure codes repeat across agencies: one string each, shared by the cached rows.
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var code = reader.GetString(1);
-            if (!codes.TryGetValue(code, out var shared))
-            {
-                codes[code] = shared = code;
-            }
-
-            result.Add(new ProcedureActivity(reader.GetInt32(0), shared, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
         }
 
         return result;
