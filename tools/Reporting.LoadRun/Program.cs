@@ -19,9 +19,10 @@ using Reporting.Demo.Province;
 // as POST /api/v1/ingest/dossiers reads it, then DossierIngestor), then timed province-year indicator
 // queries, a timed full aggregate rebuild, and the indicators again.
 //   LOADRUN_KEEP=<dir> ... keeps each database it built as <dir>/reporting-<dossiers>.db (and says so).
-//   dotnet run -c Release --project tools/Reporting.LoadRun -- --database <file> [--rebuilds N]
+//   dotnet run -c Release --project tools/Reporting.LoadRun -- --database <file> [--rebuilds N] [--ranges R]
 // opens an existing database (one kept above) and runs only the indicator timings and N rebuilds (default 1),
-// so a 3M or 10M database is built once and measured many times.
+// so a 3M or 10M database is built once and measured many times. --ranges R counts the rebuild in R rowid ranges
+// at once (default 0: one per core, ADR 024; 1: the single pass).
 var options = LoadRunOptions.Parse(args);
 var endDate = new DateOnly(2026, 11, 23);
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeOrOs()}, load average {LoadAverage()}");
@@ -58,7 +59,7 @@ foreach (var size in options.Sizes.Length > 0 ? options.Sizes : options.Database
     if (existing)
     {
         Console.WriteLine($"\n== existing database {databaseFile} ({new FileInfo(databaseFile).Length / 1024.0 / 1024.0:N0} MiB), load average {LoadAverage()}");
-        await MeasureAsync(services, options.Rebuilds, databaseFile);
+        await MeasureAsync(services, options.Rebuilds, options.Ranges, databaseFile);
         await host.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         continue;
@@ -129,7 +130,7 @@ foreach (var size in options.Sizes.Length > 0 ? options.Sizes : options.Database
     Console.WriteLine($"ingest CPU time, second half of the batches (warm): {warmCpu.TotalSeconds:0.0} s = {warmCpu.TotalMicroseconds / Math.Max(1, warmCount):0} µs a dossier");
     Console.WriteLine($"  during the ingest: {jitMethods:N0} methods JIT-compiled; GC pauses {gcPause.TotalSeconds:0.00} s ({gen2} gen-2 collections); allocated {allocated / (double)total / 1024:0.0} KiB a dossier");
 
-    await MeasureAsync(services, options.Rebuilds, databaseFile);
+    await MeasureAsync(services, options.Rebuilds, options.Ranges, databaseFile);
     await host.StopAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     if (string.IsNullOrEmpty(keep))
@@ -144,7 +145,7 @@ foreach (var size in options.Sizes.Length > 0 ? options.Sizes : options.Database
 
 return 0;
 
-static async Task MeasureAsync(IServiceProvider services, int rebuilds, string databaseFile)
+static async Task MeasureAsync(IServiceProvider services, int rebuilds, int ranges, string databaseFile)
 {
     var indicators = services.GetRequiredService<IndicatorService>();
     var cache = services.GetRequiredService<ActivityCache>();
@@ -176,8 +177,8 @@ static async Task MeasureAsync(IServiceProvider services, int rebuilds, string d
         Console.WriteLine($"load average before the rebuild: {LoadAverage()}");
         var watch = Stopwatch.StartNew();
         var rebuildCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var rebuilt = await services.GetRequiredService<AggregateMaintenance>().RebuildAsync();
-        Console.WriteLine($"full aggregate rebuild: {rebuilt:N0} dossiers in {watch.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - rebuildCpu).TotalSeconds:0.0} s)");
+        var rebuilt = await services.GetRequiredService<AggregateMaintenance>().RebuildAsync(ranges);
+        Console.WriteLine($"full aggregate rebuild ({(ranges == 0 ? "ranges by the cores" : $"{ranges} range(s)")}): {rebuilt:N0} dossiers in {watch.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - rebuildCpu).TotalSeconds:0.0} s)");
     }
 
     if (rebuilds > 0)
@@ -218,20 +219,22 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', F
 static string RuntimeOrOs() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
 
 
-/// <summary>Sizes to build, or an existing database to measure (<c>--database</c>), and how many rebuilds to time.</summary>
-internal sealed record LoadRunOptions(int[] Sizes, string? Database, int Rebuilds)
+/// <summary>Sizes to build, or an existing database to measure (<c>--database</c>), how many rebuilds to time and in how many ranges.</summary>
+internal sealed record LoadRunOptions(int[] Sizes, string? Database, int Rebuilds, int Ranges)
 {
     public static LoadRunOptions Parse(string[] args)
     {
         var sizes = new List<int>();
         string? database = null;
         var rebuilds = 1;
+        var ranges = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--database" when i + 1 < args.Length: database = args[++i]; break;
                 case "--rebuilds" when i + 1 < args.Length: rebuilds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--ranges" when i + 1 < args.Length: ranges = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture)); break;
             }
         }
@@ -241,6 +244,6 @@ internal sealed record LoadRunOptions(int[] Sizes, string? Database, int Rebuild
             throw new ArgumentException("--database measures an existing database; give no sizes with it");
         }
 
-        return new LoadRunOptions([.. sizes], database, rebuilds);
+        return new LoadRunOptions([.. sizes], database, rebuilds, ranges);
     }
 }
