@@ -6,6 +6,8 @@
 #   bash scripts/measure-scale.sh
 #   SIZES="300000 3000000" DEMO_MINUTES=10 CIRCUITS=1000 TABS="50 100" bash scripts/measure-scale.sh
 #   STEPS="loadrun export" bash scripts/measure-scale.sh     # only some steps
+#   LOADRUN_KEEP=/tmp/loadrun bash scripts/measure-scale.sh  # keep the load run's databases (then re-measure one with
+#     dotnet tools/Reporting.LoadRun/bin/Release/net10.0/Reporting.LoadRun.dll --database /tmp/loadrun/reporting-3000000.db)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT_DIR=$(pwd)

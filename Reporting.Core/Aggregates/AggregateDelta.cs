@@ -33,6 +33,20 @@ public sealed class AggregateDelta
         Gaps[key] = (gap.Online + online, gap.Digitised + digitised);
     }
 
+    /// <summary>Adds <paramref name="other"/>'s cells and gaps to these (counters add: ranges counted apart, ADR 024).</summary>
+    public void Add(AggregateDelta other)
+    {
+        foreach (var ((agency, procedure, bucket), counts) in other.Cells)
+        {
+            Cell(agency, procedure, bucket).Add(counts);
+        }
+
+        foreach (var ((agency, received, ended), gap) in other.Gaps)
+        {
+            AddGap(agency, received, ended, gap.Online, gap.Digitised);
+        }
+    }
+
     /// <summary>Agency rows: procedure rows summed per (agency, bucket), skipping cells that cancel out.</summary>
     public Dictionary<(int AgencyId, int Bucket), CountsTotal> AgencyCells()
     {

@@ -25,8 +25,16 @@ public sealed class AggregateMaintenance(
     ILogger<AggregateMaintenance> logger)
 {
     /// <summary>Recounts every aggregate from the stored dossiers, in one transaction.</summary>
-    public async Task<int> RebuildAsync(CancellationToken ct = default)
+    public Task<int> RebuildAsync(CancellationToken ct = default) => RebuildAsync(ranges: 0, ct);
+
+    /// <summary>
+    /// Recounts every aggregate from the stored dossiers, in one transaction; on SQLite the dossiers are counted in
+    /// <paramref name="ranges"/> disjoint rowid ranges on as many connections at once (0: one per core, at most four,
+    /// one for small tables; ADR 024). The result does not depend on the number of ranges.
+    /// </summary>
+    public async Task<int> RebuildAsync(int ranges, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(ranges);
         var watch = Stopwatch.StartNew();
         var today = VietnamTime.Today(clock);
         int count = 0;
@@ -51,13 +59,23 @@ public sealed class AggregateMaintenance(
             }
 
             state.HorizonBucket = AggregateWriter.RequiredHorizon(today);
-            var delta = new AggregateDelta();
-            // One forward pass reading only the counted columns; the counters stay in memory (their number is bounded by
-            // agencies × procedures × half-months, not by dossiers) and each cell is written once at the end (ADR 017).
-            await foreach (var d in db.Dossiers.AsNoTracking().Select(DossierContribution.Columns).AsAsyncEnumerable().WithCancellation(ct))
+            // Only the counted columns are read; the counters stay in memory (their number is bounded by agencies ×
+            // procedures × half-months, not by dossiers) and each cell is written once at the end (ADR 017). Readers keep
+            // seeing the old aggregates until the commit: the deletes above and the writes below are one transaction.
+            AggregateDelta delta;
+            if (db.Database.IsSqlite())
             {
-                DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
-                count++;
+                (delta, count) = await RebuildCounting.CountSqliteAsync(db, tx.GetDbTransaction(), dbFactory, ranges, state.HorizonBucket, ct);
+            }
+            else
+            {
+                // One pass: the server decodes the rows, and a second session could not be held to this transaction's view.
+                delta = new AggregateDelta();
+                await foreach (var d in db.Dossiers.AsNoTracking().Select(DossierContribution.Columns).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    DossierContribution.Apply(d, 1, state.HorizonBucket, delta);
+                    count++;
+                }
             }
 
             counted = watch.Elapsed;

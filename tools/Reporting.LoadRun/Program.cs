@@ -18,16 +18,37 @@ using Reporting.Demo.Province;
 // For each size: a fresh SQLite file, the demo province ingested through the push path (the envelope read
 // as POST /api/v1/ingest/dossiers reads it, then DossierIngestor), then timed province-year indicator
 // queries, a timed full aggregate rebuild, and the indicators again.
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [300_000, 3_000_000];
+//   LOADRUN_KEEP=<dir> ... keeps each database it built as <dir>/reporting-<dossiers>.db (and says so).
+//   dotnet run -c Release --project tools/Reporting.LoadRun -- --database <file> [--rebuilds N] [--ranges R]
+// opens an existing database (one kept above) and runs only the indicator timings and N rebuilds (default 1),
+// so a 3M or 10M database is built once and measured many times. --ranges R counts the rebuild in R rowid ranges
+// at once (default 0: one per core, ADR 024; 1: the single pass).
+var options = LoadRunOptions.Parse(args);
 var endDate = new DateOnly(2026, 11, 23);
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeOrOs()}, load average {LoadAverage()}");
+var keep = Environment.GetEnvironmentVariable("LOADRUN_KEEP");
 
-foreach (var size in sizes)
+foreach (var size in options.Sizes.Length > 0 ? options.Sizes : options.Database is null ? [300_000, 3_000_000] : [0])
 {
-    var directory = Path.Combine(Path.GetTempPath(), "reporting-loadrun", Guid.NewGuid().ToString("N"));
+    var existing = options.Database is not null;
+    var directory = existing ? Path.GetDirectoryName(Path.GetFullPath(options.Database!))!
+        : string.IsNullOrEmpty(keep) ? Path.Combine(Path.GetTempPath(), "reporting-loadrun", Guid.NewGuid().ToString("N")) : Path.GetFullPath(keep);
     Directory.CreateDirectory(directory);
+    var databaseFile = existing ? Path.GetFullPath(options.Database!) : Path.Combine(directory, string.IsNullOrEmpty(keep) ? "reporting.db" : $"reporting-{size}.db");
+    if (existing && !File.Exists(databaseFile))
+    {
+        Console.Error.WriteLine($"no database at {databaseFile}");
+        return 2;
+    }
+
+    if (!existing && File.Exists(databaseFile))
+    {
+        Console.Error.WriteLine($"{databaseFile} exists already: delete it or measure it with --database");
+        return 2;
+    }
+
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
-    builder.Configuration["ConnectionStrings:Reporting"] = $"Data Source={Path.Combine(directory, "reporting.db")}";
+    builder.Configuration["ConnectionStrings:Reporting"] = $"Data Source={databaseFile}";
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     var debug = Environment.GetEnvironmentVariable("LOADRUN_DEBUG") == "1";
     if (debug) builder.Logging.AddFilter("Reporting.Core.Ingest", LogLevel.Debug).AddFilter("Reporting.Core.Aggregates", LogLevel.Information);
@@ -35,6 +56,14 @@ foreach (var size in sizes)
     using var host = builder.Build();
     var services = host.Services;
     await services.InitializeDatabaseAsync();
+    if (existing)
+    {
+        Console.WriteLine($"\n== existing database {databaseFile} ({new FileInfo(databaseFile).Length / 1024.0 / 1024.0:N0} MiB), load average {LoadAverage()}");
+        await MeasureAsync(services, options.Rebuilds, options.Ranges, databaseFile);
+        await host.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        continue;
+    }
 
     var province = DemoProvince.Build(new DemoOptions { DossierCount = size, EndDate = endDate });
     using (var scope = services.CreateScope())
@@ -101,6 +130,23 @@ foreach (var size in sizes)
     Console.WriteLine($"ingest CPU time, second half of the batches (warm): {warmCpu.TotalSeconds:0.0} s = {warmCpu.TotalMicroseconds / Math.Max(1, warmCount):0} µs a dossier");
     Console.WriteLine($"  during the ingest: {jitMethods:N0} methods JIT-compiled; GC pauses {gcPause.TotalSeconds:0.00} s ({gen2} gen-2 collections); allocated {allocated / (double)total / 1024:0.0} KiB a dossier");
 
+    await MeasureAsync(services, options.Rebuilds, options.Ranges, databaseFile);
+    await host.StopAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    if (string.IsNullOrEmpty(keep))
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+    else
+    {
+        Console.WriteLine($"database kept: {databaseFile} (measure it again with --database {databaseFile})");
+    }
+}
+
+return 0;
+
+static async Task MeasureAsync(IServiceProvider services, int rebuilds, int ranges, string databaseFile)
+{
     var indicators = services.GetRequiredService<IndicatorService>();
     var cache = services.GetRequiredService<ActivityCache>();
     await TimeQueries("province indicators, year 2026, first answer after an ingest", () =>
@@ -108,21 +154,45 @@ foreach (var size in sizes)
         cache.Clear();
         return indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)));
     });
+    // What a cleared activity cache costs: the activity rows of the year, read as AggregateReader reads them.
+    var dbFactory = services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Reporting.Core.Persistence.ReportingDbContext>>();
+    var activityRows = 0;
+    await TimeQueries("  of which the activity rows of 2026 alone", async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.ProcedureYearActivities)
+                .Where(a => a.Year >= 2026 && a.Year <= 2026 && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+                .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets)));
+        activityRows = rows.Count;
+        return rows;
+    });
+    Console.WriteLine($"  ({activityRows:N0} activity rows in 2026)");
     await TimeQueries("province indicators, year 2026, calendar, current view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026))));
     await TimeQueries("province indicators, 2026-Q3, cut-off, historical view", () => indicators.GetAsync(new IndicatorQuery(null, PeriodKey.Quarter(2026, 3), WindowKind.Cutoff, HistoryView.Historical)));
     await TimeQueries("province + all children (ranking), year 2026", () => indicators.GetManyAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)), includeChildren: true));
 
-    Console.WriteLine($"load average before the rebuild: {LoadAverage()}");
-    watch.Restart();
-    var rebuildCpu = Process.GetCurrentProcess().TotalProcessorTime;
-    var rebuilt = await services.GetRequiredService<AggregateMaintenance>().RebuildAsync();
-    Console.WriteLine($"full aggregate rebuild: {rebuilt:N0} dossiers in {watch.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - rebuildCpu).TotalSeconds:0.0} s)");
-    var file = new FileInfo(Path.Combine(directory, "reporting.db"));
-    Console.WriteLine($"database file: {file.Length / 1024.0 / 1024.0:N0} MiB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
+    for (var i = 0; i < rebuilds; i++)
+    {
+        Console.WriteLine($"load average before the rebuild: {LoadAverage()}");
+        var watch = Stopwatch.StartNew();
+        var rebuildCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var rebuilt = await services.GetRequiredService<AggregateMaintenance>().RebuildAsync(ranges);
+        Console.WriteLine($"full aggregate rebuild ({(ranges == 0 ? "ranges by the cores" : $"{ranges} range(s)")}): {rebuilt:N0} dossiers in {watch.Elapsed.TotalSeconds:0.0} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - rebuildCpu).TotalSeconds:0.0} s)");
+    }
 
-    await host.StopAsync();
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Directory.Delete(directory, recursive: true);
+    if (rebuilds > 0)
+    {
+        // The first answer right after a rebuild: every aggregate page was just rewritten.
+        await TimeQueries("province indicators, year 2026, first answer after the rebuild", () =>
+        {
+            cache.Clear();
+            return indicators.GetAsync(new IndicatorQuery(null, PeriodKey.OfYear(2026)));
+        });
+    }
+
+    var file = new FileInfo(databaseFile);
+    Console.WriteLine($"database file: {file.Length / 1024.0 / 1024.0:N0} MiB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
 }
 
 static async Task TimeQueries<T>(string name, Func<Task<T>> query)
@@ -148,3 +218,32 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', F
 
 static string RuntimeOrOs() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
 
+
+/// <summary>Sizes to build, or an existing database to measure (<c>--database</c>), how many rebuilds to time and in how many ranges.</summary>
+internal sealed record LoadRunOptions(int[] Sizes, string? Database, int Rebuilds, int Ranges)
+{
+    public static LoadRunOptions Parse(string[] args)
+    {
+        var sizes = new List<int>();
+        string? database = null;
+        var rebuilds = 1;
+        var ranges = 0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--database" when i + 1 < args.Length: database = args[++i]; break;
+                case "--rebuilds" when i + 1 < args.Length: rebuilds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--ranges" when i + 1 < args.Length: ranges = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture)); break;
+            }
+        }
+
+        if (database is not null && sizes.Count > 0)
+        {
+            throw new ArgumentException("--database measures an existing database; give no sizes with it");
+        }
+
+        return new LoadRunOptions([.. sizes], database, rebuilds, ranges);
+    }
+}
