@@ -159,12 +159,18 @@ public sealed class CollectorRunner(
         var pending = fetch(since, null, ct);
         while (pending is not null)
         {
-            var page = await pending;
+            using var page = await pending;
 
-            // The next page downloads while this one is stored; it is only ever stored after this one is committed.
+            // The next page downloads while this one is stored (one page ahead, never more); it is only ever stored after
+            // this one is committed and its watermark written.
             pending = page.NextCursor is { } next ? fetch(since, next, ct) : null;
             IngestReport report;
-            var records = page.Items.Select(i => new IngestRecord(i)).ToList();
+            var records = new List<IngestRecord>(page.Items.Count);
+            foreach (var item in page.Items)
+            {
+                records.Add(new IngestRecord(item));
+            }
+
             try
             {
                 report = records.Count == 0 ? new IngestReport([]) : await ingest(records, ct);
@@ -182,7 +188,7 @@ public sealed class CollectorRunner(
             run.Unchanged += report.Count(RecordOutcome.Unchanged);
             run.Stale += report.Count(RecordOutcome.Stale);
             run.Quarantined += report.Count(RecordOutcome.Quarantined);
-            var pageMax = MaxUpdatedAt(page.Items);
+            var pageMax = page.MaxUpdatedAt();
             if (pageMax > watermark)
             {
                 watermark = pageMax.Value;
@@ -198,9 +204,21 @@ public sealed class CollectorRunner(
         }
     }
 
-    /// <summary>A prefetched page that will not be used: observe its failure so it is not reported as unobserved.</summary>
+    /// <summary>A prefetched page that will not be used: its buffer goes back to the pool, its failure is observed (not reported as unobserved).</summary>
     private static void Abandon(Task<RawFeedPage>? pending) =>
-        pending?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        pending?.ContinueWith(
+            t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    t.Result.Dispose();
+                }
+                else
+                {
+                    _ = t.Exception;
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     private async Task ReadCatalogueAsync(CollectorSource source, CollectorRun run, ProcedureCatalogClient catalogueClient, ProcedureCatalogImport catalogue, CancellationToken ct)
     {
@@ -225,21 +243,6 @@ public sealed class CollectorRunner(
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         db.CollectorRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    private static DateTime? MaxUpdatedAt(IReadOnlyList<JsonElement> items)
-    {
-        DateTime? max = null;
-        foreach (var item in items)
-        {
-            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("NgayCapNhat", out var value)
-                && value.ValueKind == JsonValueKind.String && FeedDates.TryParse(value.GetString(), out var at) && (max is null || at > max))
-            {
-                max = at;
-            }
-        }
-
-        return max;
     }
 
     private string? RevealKey(CollectorSource source)

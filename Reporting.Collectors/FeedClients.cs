@@ -22,9 +22,6 @@ public sealed class SourceFailedException(string message, Exception? inner = nul
     public string Detail { get; } = detail ?? message;
 }
 
-/// <summary>One page of raw items and the next cursor.</summary>
-public sealed record RawFeedPage(IReadOnlyList<JsonElement> Items, string? NextCursor);
-
 /// <summary>
 /// Shared HTTP handling of the three source kinds: the key header, redirects (followed by hand, each target
 /// checked, the key sent only to the source's own server), the response size cap, status mapping and
@@ -117,22 +114,11 @@ public abstract class FeedClientBase(HttpClient http, IOptions<CollectorOptions>
         try
         {
             await using var stream = new CappedStream(await response.Content.ReadAsStreamAsync(ct), limit);
-            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-            {
-                throw new SourceFailedException("Dữ liệu hệ thống nguồn trả về không đúng định dạng: thiếu mảng 'items'.");
-            }
-
-            // One copy of the whole array outlives the pooled document; cloning item by item costs a document each.
-            var list = new List<JsonElement>(items.GetArrayLength());
-            foreach (var item in items.Clone().EnumerateArray())
-            {
-                list.Add(item);
-            }
-
-            string? next = root.TryGetProperty("nextCursor", out var cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;
-            return new RawFeedPage(list, string.IsNullOrEmpty(next) ? null : next);
+            return await RawFeedPage.ReadAsync(stream, response.Content.Headers.ContentLength, ct);
+        }
+        catch (InvalidDataException)
+        {
+            throw new SourceFailedException("Dữ liệu hệ thống nguồn trả về không đúng định dạng: thiếu mảng 'items'.");
         }
         catch (CappedStream.LimitExceededException)
         {
@@ -179,10 +165,10 @@ public sealed class ProcedureCatalogClient(HttpClient http, IOptions<CollectorOp
 {
     public async Task<List<ProcedureFeedItem>> GetAsync(CollectorSource source, CancellationToken ct)
     {
-        var page = await GetPageAsync(source, "/procedures", ct);
+        using var page = await GetPageAsync(source, "/procedures", ct);
         try
         {
-            return page.Items.Select(i => i.Deserialize<ProcedureFeedItem>()!).ToList();
+            return page.Items.Select(i => JsonSerializer.Deserialize<ProcedureFeedItem>(i.Span)!).ToList();
         }
         catch (Exception e) when (e is JsonException or NullReferenceException)
         {

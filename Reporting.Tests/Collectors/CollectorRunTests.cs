@@ -175,6 +175,41 @@ public sealed class CollectorRunTests
     }
 
     [Fact]
+    public async Task A_page_is_asked_for_at_most_one_page_ahead_of_what_is_committed()
+    {
+        await using var sim = await SimulatorHost.StartAsync(Province);
+        await using var db = await CollectorDatabase.CreateAsync(Province, sim.BaseUrl);
+        var feed = Province.Dossiers().ToList();
+        var requests = new List<(int Page, int Stored, DateTime? Watermark)>();
+        sim.State.Requested = async r =>
+        {
+            if (r.Feed == "dossiers")
+            {
+                await using var context = db.CreateDbContext();
+                var stored = await context.Dossiers.CountAsync();
+                var watermark = await db.Runner.GetWatermarkAsync(CollectorDatabase.Dossiers);
+                lock (requests)
+                {
+                    requests.Add((r.Page, stored, watermark));
+                }
+            }
+        };
+
+        var run = await db.Runner.RunAsync(CollectorDatabase.Dossiers);
+
+        Assert.Equal(CollectorRunStatus.Succeeded, run.Status);
+        Assert.True(run.Pages >= 4, $"the province gives {run.Pages} pages: too few to see a fetch ahead");
+        Assert.Equal(Enumerable.Range(1, run.Pages), requests.Select(r => r.Page));
+        foreach (var (page, stored, watermark) in requests.Where(r => r.Page > 2))
+        {
+            // Page p is asked for while page p - 1 is stored: every page before that is committed and its watermark written.
+            var committed = (page - 2) * 500;
+            Assert.True(stored >= committed, $"page {page} was asked for with {stored} dossiers stored: more than one page ahead");
+            Assert.True(watermark >= CollectorProvince.MaxUpdated(feed.Take(committed)), $"page {page} was asked for before page {page - 2}'s watermark was written");
+        }
+    }
+
+    [Fact]
     public async Task Cancelled_between_pages_the_watermark_is_the_last_committed_page_and_a_rerun_loses_and_doubles_nothing()
     {
         await using var sim = await SimulatorHost.StartAsync(Province);
