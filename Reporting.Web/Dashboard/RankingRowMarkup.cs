@@ -24,6 +24,29 @@ public static class RankingRowMarkup
         return Rows.GetOrCreateValue(answer).GetOrAdd(key, _ => Build(answer, rank, query, columns));
     }
 
+    private static readonly ConcurrentDictionary<string, MarkupString> Options = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The "extra column" choices: every catalogue indicator not already shown, after "(không thêm)". One string per set of
+    /// shown columns (a handful of sets: the overview's and the agency pages'), shared by every open ranking.
+    /// </summary>
+    public static MarkupString ExtraOptions(IReadOnlyList<string> shown) =>
+        Options.GetOrAdd(string.Join(',', shown), _ =>
+        {
+            var html = new StringBuilder("<option value=\"\">(không thêm)</option>", 8192);
+            foreach (var d in IndicatorCatalog.All)
+            {
+                if (shown.Contains(d.Code))
+                {
+                    continue;
+                }
+
+                html.Append("<option value=\"").Append(E(d.Code)).Append("\">").Append(E(d.Code)).Append(" — ").Append(E(d.Name)).Append("</option>");
+            }
+
+            return new MarkupString(html.ToString());
+        });
+
     private static MarkupString Build(IndicatorAnswer a, int rank, DashboardQuery query, IReadOnlyList<string> columns)
     {
         var html = new StringBuilder(256 + 400 * columns.Count);
