@@ -4,7 +4,8 @@
 # building or testing): about 40 minutes with the defaults. Results go to $OUT (printed at the start).
 #
 #   bash scripts/measure-scale.sh
-#   SIZES="300000 3000000" DEMO_MINUTES=10 CIRCUITS=1000 TABS="50 100" bash scripts/measure-scale.sh
+#   SIZES="300000 3000000" DEMO_MINUTES=10 CIRCUITS=1000 TABS="100 200" bash scripts/measure-scale.sh
+#   STEPS=chromium TABS=200 bash scripts/measure-scale.sh    # one Chromium size alone (tabs in contexts of 10, 6 renderers)
 #   STEPS="loadrun export" bash scripts/measure-scale.sh     # only some steps
 #   LOADRUN_KEEP=/tmp/loadrun bash scripts/measure-scale.sh  # keep the load run's databases (then re-measure one with
 #     dotnet tools/Reporting.LoadRun/bin/Release/net10.0/Reporting.LoadRun.dll --database /tmp/loadrun/reporting-3000000.db)
@@ -15,7 +16,7 @@ OUT=${OUT:-/tmp/measure-scale-$(date -u +%Y%m%dT%H%M)}
 SIZES=${SIZES:-"300000 3000000"}
 DEMO_MINUTES=${DEMO_MINUTES:-6}
 CIRCUITS=${CIRCUITS:-1000}
-TABS=${TABS:-"50 100"}
+TABS=${TABS:-"50 100 200"}
 STEPS=${STEPS:-"loadrun collector export demo circuits chromium"}
 mkdir -p "$OUT"
 SUMMARY="$OUT/summary.txt"

@@ -132,9 +132,33 @@ public sealed class RankingTableTests : DashboardComponentContext
         Assert.Equal("/don-vi/B?period=2026-Q3&window=calendar&structure=current", link.GetAttribute("href"));
         Assert.NotEmpty(cut.FindAll("td .status-met svg, td .status-below svg"));
 
-        cut.FindAll("tbody tr")[0].Click();
-        var nav = Services.GetRequiredService<NavigationManager>();
-        Assert.Contains("/don-vi/", nav.Uri);
+        // A click anywhere on a row opens the agency: the row's agency link is stretched over it (CSS .ranking-row), no handler per row.
+        var row = cut.FindAll("tbody tr")[0];
+        Assert.Contains("ranking-row", row.ClassList);
+        Assert.StartsWith("/don-vi/", row.QuerySelector("[data-testid=agency-link]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Viewers_of_the_same_rows_share_one_page_of_markup_and_sort_on_their_own()
+    {
+        var rows = new[]
+        {
+            Answer("A", "Sở Alpha", AgencyKind.Department, OnTime(90)),
+            Answer("B", "Sở Beta", AgencyKind.Department, OnTime(40)),
+        };
+        var columns = DashboardService.KpiCodes;
+        Assert.Same(
+            RankingRowMarkup.Page(rows, RankingRowMarkup.TotalKey, true, 0, RankingTable.PageSize, Q3, columns).Value,
+            RankingRowMarkup.Page(rows, RankingRowMarkup.TotalKey, true, 0, RankingTable.PageSize, Q3, columns).Value);
+
+        var one = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, rows).Add(c => c.Query, Q3));
+        var two = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, rows).Add(c => c.Query, Q3));
+        one.Find("[data-testid=sort-name]").Click();
+        one.WaitForAssertion(() => Assert.Equal(["Sở Alpha", "Sở Beta"], Names(one)));
+        two.Find("[data-testid=sort-name]").Click();
+        two.Find("[data-testid=sort-name]").Click();
+        two.WaitForAssertion(() => Assert.Equal(["Sở Beta", "Sở Alpha"], Names(two)));
+        Assert.Equal(["Sở Alpha", "Sở Beta"], Names(one));
     }
 }
 

@@ -24,6 +24,63 @@ public static class RankingRowMarkup
         return Rows.GetOrCreateValue(answer).GetOrAdd(key, _ => Build(answer, rank, query, columns));
     }
 
+    public const string NameKey = "name";
+    public const string TotalKey = "total";
+
+    private static readonly ConditionalWeakTable<IReadOnlyList<IndicatorAnswer>, ConcurrentDictionary<string, MarkupString>> Pages = new();
+
+    /// <summary>
+    /// One page of a ranking's rows, sorted by <paramref name="sortKey"/> (the name, the total or an indicator code), ranks
+    /// among every row: built once per list of answers (the cache's, shared by every circuit showing the view), sort, page,
+    /// period and columns, so an open ranking holds one frame for its rows. Each row's link to its agency is stretched over
+    /// the row (CSS <c>.ranking-row</c>), so a click anywhere on the row opens the agency without a handler per row.
+    /// </summary>
+    public static MarkupString Page(IReadOnlyList<IndicatorAnswer> rows, string sortKey, bool descending, int page, int pageSize,
+        DashboardQuery query, IReadOnlyList<string> columns)
+    {
+        var key = $"{sortKey}|{descending}|{page}|{pageSize}|{query.QueryString(withAgency: false)}|{string.Join(',', columns)}";
+        return Pages.GetOrCreateValue(rows).GetOrAdd(key, _ =>
+        {
+            var sorted = sortKey switch
+            {
+                NameKey => descending ? rows.OrderByDescending(a => a.Agency.Name, Reporting.Core.VietnameseText.Order) : rows.OrderBy(a => a.Agency.Name, Reporting.Core.VietnameseText.Order),
+                TotalKey => descending ? rows.OrderByDescending(a => a.Scorecard.TotalScore) : rows.OrderBy(a => a.Scorecard.TotalScore),
+                var code => descending ? rows.OrderByDescending(a => a.Scorecard[code]?.Value ?? -1m) : rows.OrderBy(a => a.Scorecard[code]?.Value ?? -1m),
+            };
+            var html = new StringBuilder(pageSize * 2048);
+            foreach (var a in sorted.Skip(page * pageSize).Take(pageSize))
+            {
+                var rank = 1 + rows.Count(r => r.Scorecard.TotalScore > a.Scorecard.TotalScore);
+                html.Append("<tr class=\"mud-table-row ranking-row\">").Append(Cells(a, rank, query, columns).Value).Append("</tr>");
+            }
+
+            return new MarkupString(html.ToString());
+        });
+    }
+
+    private static readonly ConcurrentDictionary<string, MarkupString> Options = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The "extra column" choices: every catalogue indicator not already shown, after "(không thêm)". One string per set of
+    /// shown columns (a handful of sets: the overview's and the agency pages'), shared by every open ranking.
+    /// </summary>
+    public static MarkupString ExtraOptions(IReadOnlyList<string> shown) =>
+        Options.GetOrAdd(string.Join(',', shown), _ =>
+        {
+            var html = new StringBuilder("<option value=\"\">(không thêm)</option>", 8192);
+            foreach (var d in IndicatorCatalog.All)
+            {
+                if (shown.Contains(d.Code))
+                {
+                    continue;
+                }
+
+                html.Append("<option value=\"").Append(E(d.Code)).Append("\">").Append(E(d.Code)).Append(" — ").Append(E(d.Name)).Append("</option>");
+            }
+
+            return new MarkupString(html.ToString());
+        });
+
     private static MarkupString Build(IndicatorAnswer a, int rank, DashboardQuery query, IReadOnlyList<string> columns)
     {
         var html = new StringBuilder(256 + 400 * columns.Count);
