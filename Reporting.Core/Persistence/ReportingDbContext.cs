@@ -57,6 +57,13 @@ public abstract class ReportingDbContext(DbContextOptions options) : IdentityDbC
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
+
+        // Only the dossiers derived while their procedure was unknown: an ingest of known procedures writes no entry into
+        // this index (docs/decisions/023). Each provider's filter in its own words: SQLite uses a partial index only for a
+        // query whose filter contains the index's term as written (EF writes NOT "ProcedureKnown"), and a SQL Server
+        // filtered index takes only a column compared with a constant.
+        modelBuilder.Entity<Dossier>().HasIndex(d => new { d.ProcedureKnown, d.ProcedureCode })
+            .HasFilter(Database.IsSqlServer() ? "[ProcedureKnown] = 0" : "NOT \"ProcedureKnown\"");
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -45,7 +47,48 @@ internal sealed class SqliteRowStatement : IDisposable
     // as the object overload above does (and as Microsoft.Data.Sqlite does).
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
-    public void BindText(int index, string? value) => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+    /// <summary>
+    /// Text encoded to UTF-8 on the stack (or in a pooled buffer when long) and bound from there, which SQLite copies:
+    /// SQLitePCLRaw's string overload allocates a new array for every value (≈ 15 texts a dossier, the lists' JSON among
+    /// them). The same encoder (<see cref="Encoding.UTF8"/>) as that overload, so the stored bytes are the same. An empty
+    /// text keeps the string overload: an empty span would reach SQLite as a null pointer, that is NULL.
+    /// </summary>
+    public void BindText(int index, string? value)
+    {
+        if (value is null)
+        {
+            BindNull(index);
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            Check(raw.sqlite3_bind_text(_statement, index, value));
+            return;
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most <= StackText)
+        {
+            Span<byte> text = stackalloc byte[StackText];
+            var written = Encoding.UTF8.GetBytes(value, text);
+            Check(raw.sqlite3_bind_text(_statement, index, text[..written]));
+            return;
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(most);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(value, rented);
+            Check(raw.sqlite3_bind_text(_statement, index, rented.AsSpan(0, written)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private const int StackText = 1024;
 
     public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 

@@ -22,7 +22,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // Lists behind a figure filter by agency and the received or end day.
         b.HasIndex(d => new { d.AgencyId, d.ReceivedDay });
         b.HasIndex(d => new { d.AgencyId, d.EndDay });
-        // Dossiers derived while their procedure was unknown are found again when it becomes known.
+        // Dossiers derived while their procedure was unknown are found again when it becomes known (a partial index, its
+        // filter per provider in ReportingDbContext.OnModelCreating).
         b.HasIndex(d => new { d.ProcedureKnown, d.ProcedureCode });
         b.HasOne<Agencies.Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }

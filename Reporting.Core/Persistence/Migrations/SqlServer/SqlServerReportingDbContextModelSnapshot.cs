@@ -1009,7 +1009,8 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "ReceivedDay");
 
-                    b.HasIndex("ProcedureKnown", "ProcedureCode");
+                    b.HasIndex("ProcedureKnown", "ProcedureCode")
+                        .HasFilter("[ProcedureKnown] = 0");
 
                     b.ToTable("Dossiers");
                 });

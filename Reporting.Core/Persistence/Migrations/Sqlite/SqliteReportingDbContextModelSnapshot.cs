@@ -986,7 +986,8 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "ReceivedDay");
 
-                    b.HasIndex("ProcedureKnown", "ProcedureCode");
+                    b.HasIndex("ProcedureKnown", "ProcedureCode")
+                        .HasFilter("NOT \"ProcedureKnown\"");
 
                     b.ToTable("Dossiers");
                 });
