@@ -147,9 +147,13 @@ public sealed class RankingTableTests : DashboardComponentContext
             Answer("B", "Sở Beta", AgencyKind.Department, OnTime(40)),
         };
         var columns = DashboardService.KpiCodes;
-        Assert.Same(
-            RankingRowMarkup.Page(rows, RankingRowMarkup.TotalKey, true, 0, RankingTable.PageSize, Q3, columns).Value,
-            RankingRowMarkup.Page(rows, RankingRowMarkup.TotalKey, true, 0, RankingTable.PageSize, Q3, columns).Value);
+        var first = RankingRowMarkup.Page(rows, RankingRowMarkup.TotalKey, true, 0, RankingTable.PageSize, Q3, columns);
+        var again = RankingRowMarkup.Page(rows, RankingRowMarkup.TotalKey, true, 0, RankingTable.PageSize, Q3, columns);
+        Assert.Same(first, again);
+        // Each row's text is shared whatever the sort: the same string for an agency's row sorted by name or by total.
+        var byName = RankingRowMarkup.Page(rows, RankingRowMarkup.NameKey, false, 0, RankingTable.PageSize, Q3, columns);
+        Assert.Same(first[0].Value, byName[0].Value);
+        Assert.Same(first[1].Value, byName[1].Value);
 
         var one = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, rows).Add(c => c.Query, Q3));
         var two = Render<RankingTable>(p => p.Add(c => c.Title, "Xếp hạng").Add(c => c.Rows, rows).Add(c => c.Query, Q3));
