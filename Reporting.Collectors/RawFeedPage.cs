@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Reporting.Core.Feeds;
+using Reporting.Core.Ingest;
 
 namespace Reporting.Collectors;
 
@@ -32,23 +33,9 @@ public sealed class RawFeedPage : IDisposable
     /// </summary>
     public static async Task<RawFeedPage> ReadAsync(Stream body, long? contentLength, CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 and < int.MaxValue ? (int)contentLength.Value + 1 : 1 << 16);
+        var (buffer, length) = await PooledBody.ReadAsync(body, contentLength, ct);
         try
         {
-            var length = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-
             var (slices, next) = Walk(buffer.AsSpan(0, length));
             var items = new ReadOnlyMemory<byte>[slices.Count];
             for (var i = 0; i < items.Length; i++)

@@ -23,29 +23,7 @@ public sealed class IngestEnvelope : IDisposable
     /// <summary>Reads the whole body (bounded by the server's request size limit) into a pooled buffer.</summary>
     public static async Task<IngestEnvelope> ReadAsync(Stream body, long? contentLength, CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 and < int.MaxValue ? (int)contentLength.Value + 1 : 1 << 16);
-        var length = 0;
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-
+        var (buffer, length) = await PooledBody.ReadAsync(body, contentLength, ct);
         return new IngestEnvelope(buffer, length);
     }
 

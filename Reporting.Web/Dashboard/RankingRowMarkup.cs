@@ -9,7 +9,7 @@ using Reporting.Core.Indicators;
 namespace Reporting.Web.Dashboard;
 
 /// <summary>
-/// A ranking row's cells as one piece of markup, built once per answer, rank, period and columns and
+/// A ranking row as one piece of markup, built once per answer, rank, period and columns and
 /// shared by every circuit showing it (ADR 018): the answers are the cache's immutable objects, so the
 /// row's text lives as long as the answer and costs each open overview one frame instead of ≈ 150.
 /// </summary>
@@ -17,12 +17,6 @@ public static class RankingRowMarkup
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly ConditionalWeakTable<IndicatorAnswer, ConcurrentDictionary<string, MarkupString>> Rows = new();
-
-    public static MarkupString Cells(IndicatorAnswer answer, int rank, DashboardQuery query, IReadOnlyList<string> columns)
-    {
-        var key = $"{rank}|{query.QueryString(withAgency: false)}|{string.Join(',', columns)}";
-        return Rows.GetOrCreateValue(answer).GetOrAdd(key, _ => Build(answer, rank, query, columns));
-    }
 
     public const string NameKey = "name";
     public const string TotalKey = "total";
@@ -55,14 +49,11 @@ public static class RankingRowMarkup
         });
     }
 
-    private static readonly ConditionalWeakTable<IndicatorAnswer, ConcurrentDictionary<string, MarkupString>> RowsWithTr = new();
-
     /// <summary>A ranking row, <c>tr</c> included, shared per answer, rank, period and columns.</summary>
     public static MarkupString Row(IndicatorAnswer answer, int rank, DashboardQuery query, IReadOnlyList<string> columns)
     {
         var key = $"{rank}|{query.QueryString(withAgency: false)}|{string.Join(',', columns)}";
-        return RowsWithTr.GetOrCreateValue(answer).GetOrAdd(key, _ =>
-            new MarkupString("<tr class=\"mud-table-row ranking-row\">" + Cells(answer, rank, query, columns).Value + "</tr>"));
+        return Rows.GetOrCreateValue(answer).GetOrAdd(key, _ => Build(answer, rank, query, columns));
     }
 
     private static readonly ConcurrentDictionary<string, MarkupString> Options = new(StringComparer.Ordinal);
@@ -91,7 +82,7 @@ public static class RankingRowMarkup
     private static MarkupString Build(IndicatorAnswer a, int rank, DashboardQuery query, IReadOnlyList<string> columns)
     {
         var html = new StringBuilder(256 + 400 * columns.Count);
-        html.Append("<td class=\"mud-table-cell\">").Append(rank).Append("</td>");
+        html.Append("<tr class=\"mud-table-row ranking-row\"><td class=\"mud-table-cell\">").Append(rank).Append("</td>");
         html.Append("<td class=\"mud-table-cell\"><a href=\"").Append(E(query.AgencyUrl(a.Agency.Code)))
             .Append("\" data-testid=\"agency-link\" data-agency=\"").Append(E(a.Agency.Code)).Append("\">")
             .Append(E(a.Agency.Name)).Append("</a></td>");
@@ -128,6 +119,7 @@ public static class RankingRowMarkup
             html.Append("</td>");
         }
 
+        html.Append("</tr>");
         return new MarkupString(html.ToString());
     }
 
