@@ -27,6 +27,10 @@ public static class AggregateReader
             return await ReadActivityAsync(db, windows, cache, dataVersion, ct);
         }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Flows and open counts in one read transaction: on SQLite (WAL) its statements share one snapshot, so a commit
+        // between them (an ingest, a rebuild) cannot give an answer whose flows are from one version and its open counts
+        // from the next (AggregateMaintenanceTests.AReaderDuringARebuildSeesTheOldOrTheNewFigures).
+        await using var snapshot = await db.Database.BeginTransactionAsync(ct);
         var result = windows.Select(_ => new Dictionary<int, WindowFigures>()).ToList();
         foreach (var (indexes, ranges) in WindowRanges.Disjoint(windows))
         {
