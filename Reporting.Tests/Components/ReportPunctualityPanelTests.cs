@@ -36,6 +36,8 @@ public sealed class ReportPunctualityPanelTests : ReportPageContext
         var row = Assert.Single(late);
         Assert.Contains("chưa gửi", row.TextContent);
         Assert.Equal($"/bao-cao/{construction}", row.QuerySelector("a")!.GetAttribute("href"));
+        // Plain markup: the panel is in every open overview, where each MudBlazor component was two frame buffers (ADR 028).
+        Assert.Empty(panel.FindComponents<MudBlazor.MudComponentBase>());
     }
 
     [Fact]
