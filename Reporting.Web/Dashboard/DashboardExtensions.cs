@@ -22,6 +22,7 @@ public static class DashboardExtensions
         builder.Services.AddVietnameseMudTexts();
         builder.Services.AddSingleton<SourceFreshnessTracker>();
         builder.Services.AddSingleton<DashboardService>();
+        builder.Services.AddSingleton<DashboardChanges>();
         builder.Services.AddSingleton<ISourceHealthReader, SourceHealthReader>();
         return builder;
     }

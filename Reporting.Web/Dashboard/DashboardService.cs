@@ -67,7 +67,7 @@ public sealed class DashboardService(
             }
 
             return new DashboardData(answers[0], byPeriod[1]?[0], answers.Skip(1).ToList(), tree.PathTo(answers[0].Agency.Id));
-        }, ct);
+        }, ct, ShownAnswers.Same);
     }
 
     /// <summary>
@@ -76,10 +76,15 @@ public sealed class DashboardService(
     /// </summary>
     public Task<DataStamp> DataVersionAsync(CancellationToken ct = default) => versions.GetAsync(ct);
 
-    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> read, CancellationToken ct) where T : class
+    /// <param name="same">
+    /// Whether a new version's answer shows exactly what the previous version's showed (<see cref="ShownAnswers"/>): then the
+    /// previous object is kept, so an open page that compares references sees nothing new and does not render (ADR 028).
+    /// </param>
+    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> read, CancellationToken ct, Func<T, T, bool>? same = null) where T : class
     {
         var version = await DataVersionAsync(ct);
-        if (_cache.TryGetValue(key, out var hit) && hit.Version == version && !hit.Answer.IsFaulted && !hit.Answer.IsCanceled)
+        var found = _cache.TryGetValue(key, out var hit);
+        if (found && hit.Version == version && !hit.Answer.IsFaulted && !hit.Answer.IsCanceled)
         {
             return (T)await hit.Answer.WaitAsync(ct);
         }
@@ -89,8 +94,17 @@ public sealed class DashboardService(
             _cache.Clear();
         }
 
+        // Only an answer of an older version is a candidate to keep: a newer one (another caller's, read meanwhile) is
+        // never replaced by this older read's result.
+        var previous = same is not null && found && hit.Version.Data <= version.Data && hit.Version.Reference == version.Reference
+            && hit.Answer.IsCompletedSuccessfully ? (T)hit.Answer.Result : null;
+
         // Shared by concurrent callers; not cancelled by one of them leaving.
-        var task = Task.Run(async () => (object)await read(), CancellationToken.None);
+        var task = Task.Run(async () =>
+        {
+            var fresh = await read();
+            return previous is not null && same!(previous, fresh) ? previous : (object)fresh;
+        }, CancellationToken.None);
         _cache[key] = (version, task);
         return (T)await task.WaitAsync(ct);
     }
@@ -201,7 +215,7 @@ public sealed class DashboardService(
     {
         var agency = await ResolveInScopeAsync(scope, query, ct);
         return await CachedAsync($"trend|{agency}|{query.QueryString(false)}|{string.Join(',', codes)}|{count}",
-            () => ReadTrendAsync(agency, query, codes, count, CancellationToken.None), ct);
+            () => ReadTrendAsync(agency, query, codes, count, CancellationToken.None), ct, ShownAnswers.Same);
     }
 
     private async Task<IReadOnlyList<TrendPoint>> ReadTrendAsync(string? agency, DashboardQuery query, IReadOnlyList<string> codes, int count, CancellationToken ct)

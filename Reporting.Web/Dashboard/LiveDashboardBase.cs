@@ -9,7 +9,7 @@ namespace Reporting.Web.Dashboard;
 
 /// <summary>
 /// A dashboard page that reads its state from the URL query and refreshes itself when new data is
-/// committed (<see cref="DataChangeNotifier"/>), keeping what it shows until the new figures are ready.
+/// committed (<see cref="DataChangeNotifier"/>, relayed by <see cref="DashboardChanges"/>), keeping what it shows until the new figures are ready.
 /// </summary>
 public abstract class LiveDashboardBase : ComponentBase, IDisposable
 {
@@ -18,9 +18,12 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
     private long _lastRefresh = long.MinValue / 2;
     private bool _refreshingLive;
     private Task? _trendInRefresh;
+    private IDisposable? _subscription;
+    private IDisposable? _view;
+    private string? _viewKey;
 
     [Inject] protected DashboardService Service { get; set; } = null!;
-    [Inject] protected DataChangeNotifier Notifier { get; set; } = null!;
+    [Inject] protected DashboardChanges Changes { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected CallerScope Callers { get; set; } = null!;
 
@@ -47,14 +50,41 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
 
     protected CancellationToken Disposed => _disposed.Token;
 
-    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
+    protected override void OnInitialized() => _subscription = Changes.Subscribe(OnDataChanged);
 
     protected override async Task OnParametersSetAsync()
     {
         // The query first: the page renders while the scope is read, and its pickers need the query.
         Query = BuildQuery();
         Scope = AuthState is null ? AgencyScope.Nothing(null) : await Callers.ForAsync((await AuthState).User, Disposed);
+        ShowView();
         await ReloadAsync();
+    }
+
+    /// <summary>
+    /// The reads of this page's view (its shared answers) for <see cref="DashboardChanges"/>, which does them once for every
+    /// page showing the view before telling the pages of a change; null when the page has no shared reads. Must not capture
+    /// the page (only the service, the scope and the query).
+    /// </summary>
+    /// <summary>
+    /// Everything the page shows from its reads, compared with <see cref="object.Equals(object)"/> before and after a live
+    /// refresh: equal, the page does not render. Null (the default): every refresh renders.
+    /// </summary>
+    protected virtual object? Shown => null;
+
+    protected virtual Func<Task>? ViewReads(DashboardService service, AgencyScope scope, DashboardQuery query) => null;
+
+    private void ShowView()
+    {
+        var key = $"{GetType().Name}|{(Scope.IsEverything ? "*" : Scope.RootCode)}|{Query.QueryString()}";
+        if (key == _viewKey)
+        {
+            return;
+        }
+
+        _view?.Dispose();
+        _view = ViewReads(Service, Scope, Query) is { } reads ? Changes.Show(key, reads) : null;
+        _viewKey = key;
     }
 
     protected virtual DashboardQuery BuildQuery() => DashboardQuery.From(PeriodParam, WindowParam, StructureParam, AgencyParam, Service.Today);
@@ -147,6 +177,7 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
                 Interlocked.Exchange(ref _refreshQueued, 0);
                 _lastRefresh = Environment.TickCount64;
                 _refreshingLive = true;
+                var before = Shown;
                 try
                 {
                     await ReloadAsync();
@@ -161,7 +192,12 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
                     _refreshingLive = false;
                 }
 
-                StateHasChanged();
+                // The shared cache keeps a view's answer objects when a new version shows the same figures (ShownAnswers),
+                // so an unchanged view costs no render, diff or message (ADR 028).
+                if (before is null || !before.Equals(Shown))
+                {
+                    StateHasChanged();
+                }
             }
             catch (OperationCanceledException)
             {
@@ -171,7 +207,8 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        Notifier.Changed -= OnDataChanged;
+        _subscription?.Dispose();
+        _view?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
         GC.SuppressFinalize(this);
