@@ -52,6 +52,31 @@ public sealed class ApexChartTests : DashboardComponentContext
     }
 
     [Fact]
+    public void Charts_given_the_same_series_list_get_the_options_of_their_own_title_and_categories()
+    {
+        // The overview passes every open circuit the same series list for a data version and the options are serialised
+        // once per list and other inputs (ADR 028): a chart with another title or categories must still get its own.
+        var module = JSInterop.SetupModule("./js/apexchart.js");
+        module.SetupVoid("render", _ => true);
+        IReadOnlyList<ChartSeries> shared = [new ChartSeries("2.1", [87.5m, 90m])];
+        IReadOnlyList<string> months = ["Tháng 10/2026", "Tháng 11/2026"];
+        void Chart(string title, IReadOnlyList<string> categories) => Render<ApexChart>(p => p
+            .Add(c => c.Kind, ChartKind.Line).Add(c => c.Title, title).Add(c => c.Categories, categories).Add(c => c.Series, shared));
+
+        Chart("Xu hướng", months);
+        Chart("Xu hướng", months);
+        Chart("Xu hướng khác", months);
+        Chart("Xu hướng", ["Quý 3/2026", "Quý 4/2026"]);
+
+        var sent = module.Invocations["render"].Select(i => JsonSerializer.SerializeToElement(i.Arguments[1])).ToList();
+        Assert.Equal(4, sent.Count);
+        Assert.True(JsonElement.DeepEquals(sent[0], sent[1]));
+        Assert.Equal("Xu hướng khác", sent[2].GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("Quý 3/2026", sent[3].GetProperty("xaxis").GetProperty("categories")[0].GetString());
+        Assert.Equal(90m, sent[3].GetProperty("series")[0].GetProperty("data")[1].GetDecimal());
+    }
+
+    [Fact]
     public void Takes_the_text_and_grid_colours_of_the_cascaded_theme_for_titles_axes_legends_and_target_labels()
     {
         var module = JSInterop.SetupModule("./js/apexchart.js");

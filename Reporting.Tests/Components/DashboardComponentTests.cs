@@ -264,6 +264,20 @@ public sealed class PeriodPickerTests : DashboardComponentContext
     }
 
     [Fact]
+    public void A_live_refresh_with_the_same_query_does_not_render_the_picker_again()
+    {
+        // Every open overview re-renders on a data change; the picker's options only change with the query or the day (ADR 028).
+        var cut = Render<PeriodPicker>(p => p.Add(c => c.Query, Q3).Add(c => c.Today, new DateOnly(2026, 11, 20)));
+        var renders = cut.RenderCount;
+        cut.Render(p => p.Add(c => c.Query, Q3 with { }).Add(c => c.Today, new DateOnly(2026, 11, 20)));
+        Assert.Equal(renders, cut.RenderCount);
+
+        cut.Render(p => p.Add(c => c.Query, Q3 with { Period = PeriodKey.Quarter(2026, 2) }));
+        Assert.Equal(renders + 1, cut.RenderCount);
+        Assert.Contains("từ ngày 01/04/2026 đến ngày 30/06/2026", cut.Find("[data-testid=window-dates]").TextContent);
+    }
+
+    [Fact]
     public void Offers_started_periods_of_each_kind_latest_first()
     {
         var cut = Render<PeriodPicker>(p => p.Add(c => c.Query, Q3).Add(c => c.Today, new DateOnly(2026, 11, 20)));
