@@ -13,32 +13,21 @@ public sealed class DataChange(HttpClient server, string readKey, string ingestK
 {
     private (string Procedure, string Agency)? _template;
 
+    /// <summary>
+    /// Reads the dossier the pushes copy and serialises one body, before any push is timed: the first change used to pay
+    /// the dossier-list read and this tool's own first serialisation inside its figure (≈ 0.5–0.8 s of the 1.45 s "first
+    /// change after start"; the server answered that push in 46–57 ms by its request log).
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        var (procedure, agency) = _template ??= await TemplateAsync(ct);
+        _ = JsonSerializer.SerializeToUtf8Bytes(Body(procedure, agency));
+    }
+
     public async Task PushAsync(CancellationToken ct)
     {
         var (procedure, agency) = _template ??= await TemplateAsync(ct);
-        var now = DateTime.UtcNow.AddHours(7).AddMinutes(-1);
-        string Stamp(DateTime t) => t.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ingest/dossiers")
-        {
-            Content = JsonContent.Create(new
-            {
-                data = new[]
-                {
-                    new Dictionary<string, object>
-                    {
-                        ["MaHoSo"] = "LOAD-" + Guid.NewGuid().ToString("N")[..12],
-                        ["MaTTHC"] = procedure,
-                        ["MaDonVi"] = agency,
-                        ["KenhThucHien"] = 2,
-                        ["TrangThaiHoSo"] = 4,
-                        ["NgayTiepNhan"] = Stamp(now),
-                        ["NgayHenTra"] = Stamp(now.AddDays(14)),
-                        ["NgayCapNhat"] = Stamp(now),
-                        ["DongBoDVCQG"] = 1,
-                    },
-                },
-            }),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ingest/dossiers") { Content = JsonContent.Create(Body(procedure, agency)) };
         request.Headers.Add("X-Api-Key", ingestKey);
         using var response = await server.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
@@ -46,6 +35,30 @@ public sealed class DataChange(HttpClient server, string readKey, string ingestK
         {
             throw new InvalidOperationException($"The push was not stored: {(int)response.StatusCode} {body}");
         }
+    }
+
+    private static object Body(string procedure, string agency)
+    {
+        var now = DateTime.UtcNow.AddHours(7).AddMinutes(-1);
+        string Stamp(DateTime t) => t.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        return new
+        {
+            data = new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["MaHoSo"] = "LOAD-" + Guid.NewGuid().ToString("N")[..12],
+                    ["MaTTHC"] = procedure,
+                    ["MaDonVi"] = agency,
+                    ["KenhThucHien"] = 2,
+                    ["TrangThaiHoSo"] = 4,
+                    ["NgayTiepNhan"] = Stamp(now),
+                    ["NgayHenTra"] = Stamp(now.AddDays(14)),
+                    ["NgayCapNhat"] = Stamp(now),
+                    ["DongBoDVCQG"] = 1,
+                },
+            },
+        };
     }
 
     /// <summary>The overview's online card as the API gives it now: numerator and denominator of the current quarter, vi-VN.</summary>

@@ -40,6 +40,11 @@ if (before.LiveHeapBytes is { } h0 && open.LiveHeapBytes is { } h1)
 
 // A data change: one dossier pushed through the ingest API, timed until every open overview shows it.
 var times = new List<double>();
+if (options.Changes > 0)
+{
+    await change.PrepareAsync(cancel.Token);
+}
+
 for (var i = 0; i < options.Changes; i++)
 {
     var clock = Stopwatch.StartNew();
