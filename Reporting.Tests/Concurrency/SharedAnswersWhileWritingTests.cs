@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Access;
@@ -8,6 +10,7 @@ using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
 using Reporting.Tests.Integration;
+using Reporting.Web.Access;
 using Reporting.Web.Dashboard;
 using Reporting.Web.Memory;
 
@@ -131,6 +134,53 @@ public sealed class SharedAnswersWhileWritingTests : IAsyncLifetime
 
         Assert.Equal(views, changes.Views);
         Assert.Equal(pages, changes.Pages);
+    }
+
+    [Fact]
+    public async Task Callers_of_one_agency_share_a_scope_and_readers_during_a_tree_change_end_on_the_new_tree()
+    {
+        var callers = _factory.Services.GetRequiredService<CallerScope>();
+        static ClaimsPrincipal Leader(string name) => new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, name), new Claim(AccessClaims.Agency, TinyProvince.Root), new Claim(ClaimTypes.Role, Roles.Leader)], "test"));
+        var first = await callers.ForAsync(Leader("lanh.dao.1"));
+        Assert.Same(first, await callers.ForAsync(Leader("lanh.dao.2")));
+
+        using var writing = new CancellationTokenSource();
+        async Task<List<AgencyScope>> ReadAsync()
+        {
+            var seen = new List<AgencyScope>();
+            while (!writing.IsCancellationRequested)
+            {
+                seen.Add(await callers.ForAsync(Leader("lanh.dao.r")));
+                await Task.Yield();
+            }
+
+            return seen;
+        }
+
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(ReadAsync)).ToList();
+        Agency added;
+        await using (var db = _factory.CreateDbContext())
+        {
+            var root = await db.Agencies.SingleAsync(a => a.Code == TinyProvince.Root);
+            added = new Agency { Code = "000.00.02.H99", Name = "Sở Xây dựng", Kind = AgencyKind.Department, ParentId = root.Id, ValidFrom = new DateOnly(2020, 1, 1) };
+            db.Agencies.Add(added);
+            await db.SaveChangesAsync();
+        }
+
+        await ReferenceChanges.CommittedAsync(_factory.Services);
+        await Eventually.True(async () => (await callers.ForAsync(Leader("lanh.dao.3"))).Contains(added.Id), "the new department in the leader's scope");
+        writing.Cancel();
+
+        // Each reader saw the old tree's scope and then the new one's, never back.
+        foreach (var seen in await Task.WhenAll(readers))
+        {
+            var contains = seen.Select(s => s.Contains(added.Id)).ToList();
+            Assert.Equal(contains.Order(), contains);
+        }
+
+        Assert.False(first.Contains(added.Id));
+        Assert.Contains("000.00.02.H99", (await callers.ForAsync(Leader("lanh.dao.4"))).Codes);
     }
 
     [Fact]
