@@ -104,7 +104,8 @@ internal sealed class SqliteRowStatement : IDisposable
         var most = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (most <= StackText)
         {
-            Span<byte> text = stackalloc byte[StackText];
+            // Sized to the text, not the limit: a stack buffer is zeroed first (a 20-character code needs 63 bytes, not 1 KiB).
+            Span<byte> text = stackalloc byte[most];
             var written = Encoding.UTF8.GetBytes(value, text);
             Text(index, text[..written]);
             return;
