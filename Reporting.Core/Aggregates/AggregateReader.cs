@@ -13,24 +13,23 @@ public static class AggregateReader
 {
     /// <summary>
     /// Reads the figures per agency of each window (a period and the one before it, the points of a
-    /// trend) at once: the activity of every window from the activity rows of the years they span,
-    /// read once on a second context (it is the largest read, independent of the rest, and cached
-    /// per year and <paramref name="dataVersion"/>, read by the caller before this: ADR 006); the flows of
-    /// all windows summed by the database in one grouped query, and their open counts in one more.
+    /// trend) at once: the flows of all windows summed by the database in one grouped query, their open
+    /// counts in one more, and the activity of every window from the activity rows of the years they span
+    /// (the largest read: cached per year and data version, ADR 006, and read on a second connection
+    /// while the flows are read). Every part of the answer is of one data version (ADR 029): the flows and
+    /// open counts share one read snapshot, whose data version is read first and keys the activity; activity
+    /// read on the second connection is used only if its own snapshot has that same version.
     /// </summary>
     public static async Task<IReadOnlyList<Dictionary<int, WindowFigures>>> ReadByAgencyAsync(
-        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, ActivityCache cache, long dataVersion, CancellationToken ct)
+        IDbContextFactory<ReportingDbContext> dbFactory, IReadOnlyList<DateWindow> windows, ActivityCache cache, CancellationToken ct)
     {
-        var activity = Task.Run(async () =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await ReadActivityAsync(db, windows, cache, dataVersion, ct);
-        }, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Flows and open counts in one read transaction: on SQLite (WAL) its statements share one snapshot, so a commit
-        // between them (an ingest, a rebuild) cannot give an answer whose flows are from one version and its open counts
-        // from the next (AggregateMaintenanceTests.AReaderDuringARebuildSeesTheOldOrTheNewFigures).
-        await using var snapshot = await db.Database.BeginTransactionAsync(ct);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var version = (await DataVersions.ReadAsync(db, ct)).Data;
+        var years = YearsOf(windows);
+        var cached = Cached(cache, years, version);
+        var parallel = cached is null ? Task.Run(() => ReadActivityInOwnSnapshotAsync(dbFactory, years, ct), ct) : null;
+
         var result = windows.Select(_ => new Dictionary<int, WindowFigures>()).ToList();
         foreach (var (indexes, ranges) in WindowRanges.Disjoint(windows))
         {
@@ -38,9 +37,65 @@ public static class AggregateReader
         }
 
         await AddOpenAsync(db, windows, result, ct);
-        AddActivity(windows, result, await activity);
+
+        var activity = cached;
+        if (parallel is not null)
+        {
+            var (readVersion, read) = await parallel;
+            // A commit between the two snapshots' first reads: read the activity again in this answer's snapshot.
+            activity = Put(cache, years, version, readVersion == version ? read : await ReadActivityAsync(db, years, ct));
+        }
+
+        AddActivity(windows, result, activity!);
         return result;
     }
+
+    private static (int First, int Last) YearsOf(IReadOnlyList<DateWindow> windows) =>
+        (windows.Min(w => HalfMonth.YearOf(w.Buckets.First)), windows.Max(w => HalfMonth.YearOf(w.Buckets.Last)));
+
+    /// <summary>Every year's activity at <paramref name="version"/> from the cache, or null if any year is missing.</summary>
+    private static List<ProcedureActivity>? Cached(ActivityCache cache, (int First, int Last) years, long version)
+    {
+        var result = new List<ProcedureActivity>();
+        for (var year = years.First; year <= years.Last; year++)
+        {
+            if (!cache.TryGet(year, version, out var activity))
+            {
+                return null;
+            }
+
+            result.AddRange(activity);
+        }
+
+        return result;
+    }
+
+    private static List<ProcedureActivity> Put(ActivityCache cache, (int First, int Last) years, long version, List<ProcedureActivity> read)
+    {
+        var byYear = read.ToLookup(a => a.Year);
+        for (var year = years.First; year <= years.Last; year++)
+        {
+            cache.Put(year, version, byYear[year].ToList());
+        }
+
+        return read;
+    }
+
+    private static async Task<(long Version, List<ProcedureActivity> Activity)> ReadActivityInOwnSnapshotAsync(
+        IDbContextFactory<ReportingDbContext> dbFactory, (int First, int Last) years, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var version = (await DataVersions.ReadAsync(db, ct)).Data;
+        return (version, await ReadActivityAsync(db, years, ct));
+    }
+
+    /// <summary>One row per (agency, procedure) and year spanned (a window spans at most two), whatever the number of windows.</summary>
+    private static Task<List<ProcedureActivity>> ReadActivityAsync(ReportingDbContext db, (int First, int Last) years, CancellationToken ct) =>
+        db.ProcedureYearActivities.AsNoTracking()
+            .Where(a => a.Year >= years.First && a.Year <= years.Last && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
+            .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
+            .ToListAsync(ct);
 
     private static WindowFigures For(Dictionary<int, WindowFigures> byAgency, int agency)
     {
@@ -131,44 +186,6 @@ public static class AggregateReader
                 into.OpenComplaint += o.OpenComplaint;
             }
         }
-    }
-
-    /// <summary>One row per (agency, procedure) and year spanned (a window spans at most two), whatever the number of windows.</summary>
-    private static async Task<List<ProcedureActivity>> ReadActivityAsync(
-        ReportingDbContext db, IReadOnlyList<DateWindow> windows, ActivityCache cache, long version, CancellationToken ct)
-    {
-        var result = new List<ProcedureActivity>();
-        var missing = new List<int>();
-        var lastYear = windows.Max(w => HalfMonth.YearOf(w.Buckets.Last));
-        for (var year = windows.Min(w => HalfMonth.YearOf(w.Buckets.First)); year <= lastYear; year++)
-        {
-            if (cache.TryGet(year, version, out var cached))
-            {
-                result.AddRange(cached);
-            }
-            else
-            {
-                missing.Add(year);
-            }
-        }
-
-        if (missing.Count == 0)
-        {
-            return result;
-        }
-
-        var (first, last) = (missing.Min(), missing.Max());
-        var read = await db.ProcedureYearActivities.AsNoTracking()
-            .Where(a => a.Year >= first && a.Year <= last && (a.OnlineBuckets != 0 || a.FeeLineBuckets != 0 || a.PaidOnlineBuckets != 0))
-            .Select(a => new ProcedureActivity(a.AgencyId, a.ProcedureCode, a.Year, a.OnlineBuckets, a.FeeLineBuckets, a.PaidOnlineBuckets))
-            .ToListAsync(ct);
-        var byYear = read.ToLookup(a => a.Year);
-        foreach (var year in missing)
-        {
-            result.AddRange(cache.Put(year, version, byYear[year].ToList()));
-        }
-
-        return result;
     }
 
     private static void AddActivity(IReadOnlyList<DateWindow> windows, List<Dictionary<int, WindowFigures>> result, IReadOnlyList<ProcedureActivity> activity)

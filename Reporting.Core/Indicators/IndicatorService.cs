@@ -35,7 +35,7 @@ public sealed class QueryException(string title, string detail, string type = "i
 /// callers restricted to a subtree (API keys, later user roles) use the same queries.
 /// </summary>
 public sealed class IndicatorService(
-    IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, DataVersions versions, ActivityCache activityCache, TimeProvider clock)
+    IDbContextFactory<ReportingDbContext> dbFactory, ReferenceData referenceData, ActivityCache activityCache, TimeProvider clock)
 {
     public async Task<IndicatorAnswer> GetAsync(IndicatorQuery query, CancellationToken ct = default)
     {
@@ -63,14 +63,13 @@ public sealed class IndicatorService(
     public async Task<(IReadOnlyList<IReadOnlyList<IndicatorAnswer>?> ByPeriod, AgencyTree Tree)> GetPeriodsAsync(
         IndicatorQuery query, IReadOnlyList<PeriodKey> periods, bool childrenOfFirst, CancellationToken ct = default)
     {
-        var stamp = await versions.GetAsync(ct);
         var reference = await referenceData.GetAsync(ct);
         var tree = reference.Tree;
         var today = VietnamTime.Today(clock);
         var agency = ResolveAgency(tree, query.AgencyCode, query.View, today);
         var started = periods.Select(p => (Period: p, Window: p.Window(query.WindowKind))).Where(p => p.Window.From <= today).ToList();
         var scoringRead = LoadScoringAsync(started.Select(p => p.Period).ToList(), ct);
-        var figures = started.Count == 0 ? [] : await AggregateReader.ReadByAgencyAsync(dbFactory, started.Select(p => p.Window).ToList(), activityCache, stamp.Data, ct);
+        var figures = started.Count == 0 ? [] : await AggregateReader.ReadByAgencyAsync(dbFactory, started.Select(p => p.Window).ToList(), activityCache, ct);
         var scoring = await scoringRead;
         var computedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
         var catalogues = new Dictionary<AgencyKind, IReadOnlyCollection<Procedure>>();

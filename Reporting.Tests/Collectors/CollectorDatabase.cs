@@ -47,8 +47,10 @@ public sealed class CollectorDatabase : IAsyncDisposable
             ["ConnectionStrings:Reporting"] = $"Data Source={path}",
             ["Database:Provider"] = "Sqlite",
             ["Collectors:Enabled"] = "false",
-            ["Collectors:Http:AttemptTimeoutSeconds"] = "1",
-            ["Collectors:Http:TotalTimeoutSeconds"] = "3",
+            // Generous: a page of 5,000 from the in-process simulator can take seconds on a loaded CI machine (a run
+            // failed once at load 29 with 1 s); tests of a source that fails use a refused port, not a slow one.
+            ["Collectors:Http:AttemptTimeoutSeconds"] = "20",
+            ["Collectors:Http:TotalTimeoutSeconds"] = "60",
             ["Collectors:Http:Retries"] = "1",
             ["Collectors:Http:BackoffMilliseconds"] = "50",
             ["Collectors:AllowedNetworks:0"] = "127.0.0.0/8",

@@ -83,7 +83,12 @@ public sealed class CollectorRunTests
         SimulatorFailure failure, CollectorRunStatus expected, CollectorSourceState state)
     {
         await using var sim = await SimulatorHost.StartAsync(Province);
-        await using var db = await CollectorDatabase.CreateAsync(Province, sim.BaseUrl);
+        // Timeouts well under the slow source's 5 s delay.
+        await using var db = await CollectorDatabase.CreateAsync(Province, sim.BaseUrl, settings: new Dictionary<string, string?>
+        {
+            ["Collectors:Http:AttemptTimeoutSeconds"] = "1",
+            ["Collectors:Http:TotalTimeoutSeconds"] = "3",
+        });
         await db.Runner.RunAsync(CollectorDatabase.Dossiers);
         var mark = await db.Runner.GetWatermarkAsync(CollectorDatabase.Dossiers);
         int before;

@@ -124,6 +124,8 @@ public sealed class DashboardService(
         var (first, last) = query.DateWindow.Buckets;
         var before = first - 1;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Two statements, one version of the figures (ADR 029).
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var cells = db.ProcedureBucketStats.AsNoTracking().Where(s => members.Contains(s.AgencyId));
 
         // The figures 2.1 reads (dossiers.md): new and handled in the window, open before it and at its end.
