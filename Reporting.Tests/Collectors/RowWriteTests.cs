@@ -47,6 +47,27 @@ public sealed class RowWriteTests
     }
 
     [Fact]
+    public async Task Rows_whose_columns_turn_null_and_back_within_one_statement_equal_EF_inserts()
+    {
+        // One prepared statement binds every row of a write, and a NULL bound for one row is not bound again for the next
+        // (docs/decisions/027): rows of versions 1, 1, 2, 2, 1, 1, … take each nullable column from NULL to NULL, to a
+        // value, to a value and back to NULL, so a parameter left holding the previous row's value would show here.
+        await using var fast = await CollectorDatabase.CreateAsync(CollectorProvince.Province, null);
+        await using var ef = await CollectorDatabase.CreateAsync(CollectorProvince.Province, null);
+        var agencies = await AgencyIdsAsync(fast);
+        var rows = Enumerable.Range(0, 40).Select(i => Dossier(i, agencies, version: i / 2 % 2 == 0 ? 1 : 2)).ToList();
+
+        await WriteAsync(fast, rows, replaces: false);
+        await using (var db = ef.CreateDbContext())
+        {
+            db.Dossiers.AddRange(rows);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(await RawRowsAsync(ef, "Dossiers"), await RawRowsAsync(fast, "Dossiers"));
+    }
+
+    [Fact]
     public async Task New_and_replaced_payment_rows_equal_EF_inserts()
     {
         await using var fast = await CollectorDatabase.CreateAsync(CollectorProvince.Province, null);

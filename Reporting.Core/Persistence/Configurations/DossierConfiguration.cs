@@ -19,9 +19,10 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.AgencyCode).HasMaxLength(ColumnWidths.AgencyCode);
         b.Property(d => d.Handling).HasConversion<int>();
 
-        // Lists behind a figure filter by agency and the received or end day.
-        b.HasIndex(d => new { d.AgencyId, d.ReceivedDay });
-        b.HasIndex(d => new { d.AgencyId, d.EndDay });
+        // Lists behind a figure filter by agency and the received day (a range), or by agency and the end day: one index
+        // serves both, the end day read from the index entry before the row (docs/decisions/027). A second index on
+        // (AgencyId, EndDay) cost every ingested dossier one more random B-tree insert (issue 13).
+        b.HasIndex(d => new { d.AgencyId, d.ReceivedDay, d.EndDay });
         // Dossiers derived while their procedure was unknown are found again when it becomes known (a partial index, its
         // filter per provider in ReportingDbContext.OnModelCreating).
         b.HasIndex(d => new { d.ProcedureKnown, d.ProcedureCode });

@@ -982,12 +982,10 @@ namespace Reporting.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Code", "Source");
 
-                    b.HasIndex("AgencyId", "EndDay");
-
-                    b.HasIndex("AgencyId", "ReceivedDay");
-
                     b.HasIndex("ProcedureKnown", "ProcedureCode")
                         .HasFilter("NOT \"ProcedureKnown\"");
+
+                    b.HasIndex("AgencyId", "ReceivedDay", "EndDay");
 
                     b.ToTable("Dossiers");
                 });
