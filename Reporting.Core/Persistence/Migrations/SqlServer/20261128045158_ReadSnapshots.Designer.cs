@@ -1008,12 +1008,10 @@ namespace Reporting.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Code", "Source");
 
-                    b.HasIndex("AgencyId", "EndDay");
-
-                    b.HasIndex("AgencyId", "ReceivedDay");
-
                     b.HasIndex("ProcedureKnown", "ProcedureCode")
                         .HasFilter("[ProcedureKnown] = 0");
+
+                    b.HasIndex("AgencyId", "ReceivedDay", "EndDay");
 
                     b.ToTable("Dossiers");
                 });
