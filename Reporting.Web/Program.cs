@@ -1,5 +1,6 @@
 using Reporting.Core;
 using Reporting.Core.Aggregates;
+using Reporting.Core.Hosting;
 using Reporting.Demo.Seeding;
 using Reporting.Demo.Simulators;
 using Reporting.Web.Access;
@@ -23,6 +24,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.PollSettingsFiles();
 
     // `dotnet Reporting.Web.dll quartz-schema sqlserver` writes the Quartz job store's SQL Server schema and exits.
     if (QuartzSchemaCommand.TryRun(args, builder.Configuration, Console.Out, Console.Error))

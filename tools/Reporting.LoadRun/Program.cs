@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core;
 using Reporting.Core.Agencies;
 using Reporting.Core.Aggregates;
+using Reporting.Core.Hosting;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingest;
 using Reporting.Core.Periods;
@@ -48,6 +49,7 @@ foreach (var size in options.Sizes.Length > 0 ? options.Sizes : options.Database
     }
 
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
+    builder.Configuration.PollSettingsFiles();
     builder.Configuration["ConnectionStrings:Reporting"] = $"Data Source={databaseFile}";
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     var debug = Environment.GetEnvironmentVariable("LOADRUN_DEBUG") == "1";
