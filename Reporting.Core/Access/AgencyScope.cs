@@ -64,7 +64,11 @@ public sealed class AgencyScope
     /// The scope of a signed-in user or an API key: administrators see everything; a key without an agency
     /// is unlimited (api.md); a user without an agency sees nothing.
     /// </summary>
-    public static AgencyScope For(ClaimsPrincipal principal, AgencyTree tree, DateOnly today)
+    public static AgencyScope For(ClaimsPrincipal principal, AgencyTree tree, DateOnly today) =>
+        For(principal, agency => Of(tree, agency, today));
+
+    /// <param name="ofAgency">The scope of the principal's (trimmed) agency code: <see cref="Of"/>, or a cache of it.</param>
+    public static AgencyScope For(ClaimsPrincipal principal, Func<string, AgencyScope> ofAgency)
     {
         if (principal.IsInRole(Roles.Admin) || principal.HasClaim(AccessClaims.Scope, Roles.Admin))
         {
@@ -77,7 +81,7 @@ public sealed class AgencyScope
             return principal.HasClaim(AccessClaims.ActorKind, AccessClaims.KeyKind) ? Everything : Nothing(null);
         }
 
-        return Of(tree, agency, today);
+        return ofAgency(agency.Trim());
     }
 
     public bool Contains(int agencyId) => _ids is null || _ids.Contains(agencyId);

@@ -26,19 +26,12 @@ public sealed class CallerScope(ReferenceData referenceData, TimeProvider clock)
     {
         var tree = (await referenceData.GetAsync(ct)).Tree;
         var today = VietnamTime.Today(clock);
-        var agency = principal.FindFirst(AccessClaims.Agency)?.Value?.Trim();
-        if (string.IsNullOrEmpty(agency) || principal.IsInRole(Roles.Admin) || principal.HasClaim(AccessClaims.Scope, Roles.Admin))
-        {
-            // Everything or nothing: no set of ids to share.
-            return AgencyScope.For(principal, tree, today);
-        }
-
         var byAgency = Scopes.GetValue(tree, _ => new());
         if (byAgency.Count >= ScopesPerTree)
         {
             byAgency.Clear();
         }
 
-        return byAgency.GetOrAdd((agency, today), key => AgencyScope.Of(tree, key.Agency, key.Today));
+        return AgencyScope.For(principal, agency => byAgency.GetOrAdd((agency, today), key => AgencyScope.Of(tree, key.Agency, key.Today)));
     }
 }

@@ -62,16 +62,16 @@ public abstract class LiveDashboardBase : ComponentBase, IDisposable
     }
 
     /// <summary>
-    /// The reads of this page's view (its shared answers) for <see cref="DashboardChanges"/>, which does them once for every
-    /// page showing the view before telling the pages of a change; null when the page has no shared reads. Must not capture
-    /// the page (only the service, the scope and the query).
-    /// </summary>
-    /// <summary>
     /// Everything the page shows from its reads, compared with <see cref="object.Equals(object)"/> before and after a live
     /// refresh: equal, the page does not render. Null (the default): every refresh renders.
     /// </summary>
     protected virtual object? Shown => null;
 
+    /// <summary>
+    /// The reads of this page's view (its shared answers) for <see cref="DashboardChanges"/>, which does them once for every
+    /// page showing the view before telling the pages of a change; null when the page has no shared reads. Must not capture
+    /// the page (only the service, the scope and the query).
+    /// </summary>
     protected virtual Func<Task>? ViewReads(DashboardService service, AgencyScope scope, DashboardQuery query) => null;
 
     private void ShowView()
